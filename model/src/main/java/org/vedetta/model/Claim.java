@@ -1,0 +1,44 @@
+package org.vedetta.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What the matcher read in one sentence.
+ *
+ * @param subject       entity id of who acts
+ * @param event         event type id ({@code troop_deployment}, {@code casualties}, ...)
+ * @param counterparty  entity id of the other side, {@code russia} unless the sentence says otherwise
+ * @param treaty        treaty id for treaty events, else {@code null}
+ * @param quantity      the amount stated, or {@code null}
+ * @param date          the date the sentence states or implies, or {@code null}
+ * @param sentence      the sentence, as written
+ * @param start         offset of the sentence in the article text
+ * @param end           offset after the sentence
+ */
+public record Claim(
+    String subject,
+    String event,
+    String counterparty,
+    String treaty,
+    Quantity quantity,
+    LocalDate date,
+    String sentence,
+    int start,
+    int end) {
+
+  public Claim {
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(event, "event");
+  }
+
+  /** The claim key: subject | event | counterparty | treaty. Novelty is decided once per key. */
+  public String key() {
+    return keyOf(subject, event, counterparty, treaty);
+  }
+
+  public static String keyOf(String subject, String event, String counterparty, String treaty) {
+    return subject + "|" + event + "|" + (counterparty == null ? "-" : counterparty) + "|"
+        + (treaty == null ? "-" : treaty);
+  }
+}

@@ -1,0 +1,42 @@
+package org.vedetta.model;
+
+/**
+ * A stated amount: an exact value has {@code low == high}, a range or a vague amount spans both.
+ *
+ * @param low       smallest value the statement allows
+ * @param high      largest value the statement allows
+ * @param unit      what is counted ({@code soldiers}, {@code percent}, ...)
+ * @param qualifier how exactly it was stated
+ */
+public record Quantity(long low, long high, String unit, Qualifier qualifier) {
+
+  public Quantity {
+    if (low > high) {
+      throw new IllegalArgumentException("low " + low + " > high " + high);
+    }
+  }
+
+  public static Quantity exact(long value, String unit) {
+    return new Quantity(value, value, unit, Qualifier.EXACT);
+  }
+
+  /** Human form: "about 1,500 soldiers", "10,000–12,000 soldiers", "up to 40 percent". */
+  public String describe() {
+    String span = low == high ? String.format("%,d", low) : String.format("%,d–%,d", low, high);
+    String prefix = switch (qualifier) {
+      case EXACT -> "";
+      case ABOUT -> low == high ? "about " : "";
+      case UP_TO -> "up to ";
+      case AT_LEAST -> "at least ";
+      case VAGUE -> "some ";
+    };
+    if (qualifier == Qualifier.UP_TO || qualifier == Qualifier.AT_LEAST) {
+      span = String.format("%,d", qualifier == Qualifier.UP_TO ? high : low);
+    }
+    if (qualifier == Qualifier.VAGUE) {
+      span = "thousands of";
+      prefix = "";
+    }
+    return prefix + span + (unit == null ? "" : " " + unit);
+  }
+}

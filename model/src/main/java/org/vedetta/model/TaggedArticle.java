@@ -1,0 +1,36 @@
+package org.vedetta.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article that mentions something tracked, with what the matcher found in it.
+ *
+ * @param schema      version of this record's JSON shape
+ * @param articleId   the article's id
+ * @param sourceId    the source it came from
+ * @param url         its canonical URL
+ * @param title       its headline
+ * @param language    ISO 639-1 code, or {@code null}
+ * @param publishedAt publication time, or {@code null}
+ * @param mentions    every tracked name, in text order
+ * @param claims      every claim read, in text order
+ */
+public record TaggedArticle(
+    int schema,
+    String articleId,
+    String sourceId,
+    String url,
+    String title,
+    String language,
+    Instant publishedAt,
+    List<Mention> mentions,
+    List<Claim> claims) {
+
+  public static final int SCHEMA = 1;
+
+  public TaggedArticle {
+    mentions = List.copyOf(mentions);
+    claims = List.copyOf(claims);
+  }
+}

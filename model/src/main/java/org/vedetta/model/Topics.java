@@ -1,0 +1,24 @@
+package org.vedetta.model;
+
+import java.util.List;
+
+/** Names of the Kafka topics the stages meet on. */
+public final class Topics {
+
+  /** Key: article id. Value: {@link Article}. Written by ingest. */
+  public static final String ARTICLES = "vedetta.articles";
+
+  /** Key: article id. Value: {@link TaggedArticle}. Written by the matcher for every article that mentions something tracked. */
+  public static final String TAGGED = "vedetta.tagged";
+
+  /** Key: claim key. Value: {@link Development}. Written by the matcher for every claim that is not already known. */
+  public static final String DEVELOPMENTS = "vedetta.developments";
+
+  /** Key: the original key. Value: {@link DeadLetter}. Records that a stage could not process. */
+  public static final String DEADLETTER = "vedetta.deadletter";
+
+  /** Every topic, in pipeline order. */
+  public static final List<String> ALL = List.of(ARTICLES, TAGGED, DEVELOPMENTS, DEADLETTER);
+
+  private Topics() {}
+}

@@ -1,0 +1,155 @@
+package org.vedetta.settings;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads a YAML file into a settings record. Keys are snake_case; unknown keys are errors (a typo must not
+ * be silently ignored); durations read as {@link Durations}. Every problem is reported as a {@link Problem}
+ * naming the file, the line and the field; records implementing {@link Validated} are checked after reading.
+ */
+public final class YamlSettings {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+      .registerModule(new JavaTimeModule())
+      .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private YamlSettings() {}
+
+  /** Reads and validates {@code file}; {@code displayName} is how errors name it (e.g. {@code config/sources.yml}). */
+  public static <T> T read(Path file, String displayName, Class<T> type) {
+    String yaml;
+    try {
+      yaml = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SettingsException(new Problem(displayName, 0, "", "file not found"));
+    } catch (IOException e) {
+      throw new SettingsException(new Problem(displayName, 0, "", "cannot be read: " + e.getMessage()));
+    }
+    return parse(yaml, displayName, type);
+  }
+
+  /** Reads and validates YAML text. */
+  public static <T> T parse(String yaml, String displayName, Class<T> type) {
+    YamlLines lines = new YamlLines(yaml);
+    T value;
+    try {
+      value = MAPPER.readValue(yaml, type);
+    } catch (JsonProcessingException e) {
+      throw new SettingsException(describe(e, displayName, lines));
+    }
+    if (value == null) {
+      throw new SettingsException(new Problem(displayName, 1, "", "is empty"));
+    }
+    if (value instanceof Validated validated) {
+      Problems problems = new Problems();
+      validated.validate(problems);
+      if (!problems.isEmpty()) {
+        List<Problem> located = new ArrayList<>();
+        for (Problems.Found f : problems.found()) {
+          located.add(new Problem(displayName, lines.lineOf(f.field()), f.field(), f.message()));
+        }
+        throw new SettingsException(located);
+      }
+    }
+    return value;
+  }
+
+  private static Problem describe(JsonProcessingException e, String file, YamlLines lines) {
+    int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        return new Problem(file, marked.getProblemMark().getLine() + 1, "",
+            "is not valid YAML: " + marked.getProblem());
+      }
+    }
+    if (!(e instanceof JsonMappingException mapping)) {
+      return new Problem(file, line, "", "is not valid YAML: " + e.getOriginalMessage());
+    }
+    String field = pathOf(mapping);
+    if (!field.isEmpty()) {
+      line = lines.lineOf(field);
+    }
+    String message;
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      message = "unknown field; expected one of " + unknown.getKnownPropertyIds().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", "));
+    } else if (e instanceof InvalidFormatException bad) {
+      message = "invalid value '" + bad.getValue() + "'" + expected(bad.getTargetType());
+    } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      message = e.getCause().getMessage();
+    } else {
+      message = firstLine(e.getOriginalMessage());
+    }
+    return new Problem(file, line, field, message);
+  }
+
+  private static String expected(Class<?> type) {
+    if (type != null && type.isEnum()) {
+      return ": expected one of " + java.util.Arrays.stream(type.getEnumConstants())
+          .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+    return type == null ? "" : ": expected " + type.getSimpleName();
+  }
+
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static final class DurationDeserializer extends JsonDeserializer<Duration> {
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = p.getValueAsString();
+      try {
+        return Durations.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw JsonMappingException.from(p, e.getMessage(), e);
+      }
+    }
+  }
+}

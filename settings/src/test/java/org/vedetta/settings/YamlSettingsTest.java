@@ -1,0 +1,91 @@
+package org.vedetta.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YamlSettingsTest {
+
+  record Feed(String id, String url, Duration pollInterval) implements Validated {
+    @Override
+    public void validate(Problems problems) {
+      problems.require(id, "id");
+      if (problems.require(url, "url")) {
+        problems.check(url.startsWith("http"), "url", "must be an http(s) URL");
+      }
+    }
+  }
+
+  record Feeds(List<Feed> sources) implements Validated {
+    @Override
+    public void validate(Problems problems) {
+      problems.each("sources", sources);
+    }
+  }
+
+  @Test
+  void readsRecordsWithHumanDurations() {
+    Feeds feeds = YamlSettings.parse("""
+        sources:
+          - id: a
+            url: http://example.org/feed
+            poll_interval: 5m
+        """, "sources.yml", Feeds.class);
+    assertThat(feeds.sources()).containsExactly(new Feed("a", "http://example.org/feed", Duration.ofMinutes(5)));
+  }
+
+  @Test
+  void reportsEveryValidationProblemWithItsLine() {
+    assertThatThrownBy(() -> YamlSettings.parse("""
+        sources:
+          - id: a
+            url: ftp://example.org/feed
+          - url: http://example.org/b
+        """, "sources.yml", Feeds.class))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
+            new Problem("sources.yml", 3, "sources[0].url", "must be an http(s) URL"),
+            new Problem("sources.yml", 4, "sources[1].id", "is required")));
+  }
+
+  @Test
+  void unknownFieldNamesTheFieldAndTheKnownOnes() {
+    assertThatThrownBy(() -> YamlSettings.parse("""
+        sources:
+          - id: a
+            url: http://example.org/feed
+            pol_interval: 5m
+        """, "sources.yml", Feeds.class))
+        .hasMessage("sources.yml:4: sources[0].pol_interval: unknown field; expected one of id, poll_interval, url");
+  }
+
+  @Test
+  void badDurationSaysHowToWriteOne() {
+    assertThatThrownBy(() -> YamlSettings.parse("""
+        sources:
+          - id: a
+            url: http://example.org/feed
+            poll_interval: soon
+        """, "sources.yml", Feeds.class))
+        .hasMessageStartingWith("sources.yml:4: sources[0].poll_interval: ")
+        .hasMessageContaining("write e.g. 30s, 5m");
+  }
+
+  @Test
+  void brokenYamlNamesTheLine() {
+    assertThatThrownBy(() -> YamlSettings.parse("sources:\n  - id: a\n   url: [\n", "sources.yml", Feeds.class))
+        .isInstanceOfSatisfying(SettingsException.class, e -> {
+          assertThat(e.problems()).hasSize(1);
+          assertThat(e.problems().get(0).line()).isBetween(2, 4);
+          assertThat(e.getMessage()).contains("is not valid YAML");
+        });
+  }
+
+  @Test
+  void missingFileIsOneClearProblem() {
+    assertThatThrownBy(() -> YamlSettings.read(java.nio.file.Path.of("no/such.yml"), "config/such.yml", Feeds.class))
+        .hasMessage("config/such.yml: file not found");
+  }
+}
