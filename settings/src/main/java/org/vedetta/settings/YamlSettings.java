@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -44,6 +45,14 @@ public final class YamlSettings {
 
   /** Reads and validates {@code file}; {@code displayName} is how errors name it (e.g. {@code config/sources.yml}). */
   public static <T> T read(Path file, String displayName, Class<T> type) {
+    return read(file, displayName, type, (value, problems) -> { });
+  }
+
+  /**
+   * Reads and validates {@code file}, then runs {@code check} too, for rules that need more than the file
+   * itself (ids defined in another file). Its problems are reported with lines like the others.
+   */
+  public static <T> T read(Path file, String displayName, Class<T> type, BiConsumer<T, Problems> check) {
     String yaml;
     try {
       yaml = Files.readString(file, StandardCharsets.UTF_8);
@@ -52,11 +61,16 @@ public final class YamlSettings {
     } catch (IOException e) {
       throw new SettingsException(new Problem(displayName, 0, "", "cannot be read: " + e.getMessage()));
     }
-    return parse(yaml, displayName, type);
+    return parse(yaml, displayName, type, check);
   }
 
   /** Reads and validates YAML text. */
   public static <T> T parse(String yaml, String displayName, Class<T> type) {
+    return parse(yaml, displayName, type, (value, problems) -> { });
+  }
+
+  /** Reads and validates YAML text, then runs {@code check} too. */
+  public static <T> T parse(String yaml, String displayName, Class<T> type, BiConsumer<T, Problems> check) {
     YamlLines lines = new YamlLines(yaml);
     T value;
     try {
@@ -67,16 +81,17 @@ public final class YamlSettings {
     if (value == null) {
       throw new SettingsException(new Problem(displayName, 1, "", "is empty"));
     }
+    Problems problems = new Problems();
     if (value instanceof Validated validated) {
-      Problems problems = new Problems();
       validated.validate(problems);
-      if (!problems.isEmpty()) {
-        List<Problem> located = new ArrayList<>();
-        for (Problems.Found f : problems.found()) {
-          located.add(new Problem(displayName, lines.lineOf(f.field()), f.field(), f.message()));
-        }
-        throw new SettingsException(located);
+    }
+    check.accept(value, problems);
+    if (!problems.isEmpty()) {
+      List<Problem> located = new ArrayList<>();
+      for (Problems.Found f : problems.found()) {
+        located.add(new Problem(displayName, lines.lineOf(f.field()), f.field(), f.message()));
       }
+      throw new SettingsException(located);
     }
     return value;
   }

@@ -1,0 +1,235 @@
+package org.vedetta.matcher;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.vedetta.matcher.internal.ClaimReader;
+import org.vedetta.matcher.internal.FoldedText;
+import org.vedetta.matcher.internal.LearnedFacts;
+import org.vedetta.matcher.internal.MentionFinder;
+import org.vedetta.matcher.internal.Novelty;
+import org.vedetta.matcher.internal.Sentences;
+import org.vedetta.matcher.knowledge.EventType;
+import org.vedetta.matcher.knowledge.Fact;
+import org.vedetta.matcher.knowledge.KnowledgeSet;
+import org.vedetta.model.Article;
+import org.vedetta.model.Claim;
+import org.vedetta.model.Development;
+import org.vedetta.model.Evidence;
+import org.vedetta.model.Ids;
+import org.vedetta.model.Mention;
+import org.vedetta.model.TaggedArticle;
+import org.vedetta.model.Verdict;
+
+/**
+ * The matcher stage: folds an article's text, finds the tracked names in it with one automaton, reads the
+ * claims of each sentence, and compares them with the baseline and learned facts. A development, once
+ * emitted, is learned, so the same story carried by many outlets alerts once.
+ *
+ * <p>Thread-safe: the knowledge set is immutable and learned facts live in SQL.
+ */
+public final class Matcher {
+
+  private final KnowledgeSet knowledge;
+  private final MentionFinder finder;
+  private final ClaimReader reader;
+  private final Novelty novelty;
+  private final LearnedFacts learned;
+  private final Clock clock;
+
+  private Matcher(KnowledgeSet knowledge, DataSource dataSource, Clock clock) {
+    this.knowledge = knowledge;
+    this.finder = new MentionFinder(knowledge);
+    this.reader = new ClaimReader(knowledge);
+    this.novelty = new Novelty(knowledge);
+    this.learned = new LearnedFacts(dataSource);
+    this.clock = clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Matcher}. */
+  public static final class Builder {
+    private KnowledgeSet knowledge;
+    private DataSource dataSource;
+    private Clock clock = Clock.systemUTC();
+
+    public Builder knowledge(KnowledgeSet knowledge) {
+      this.knowledge = knowledge;
+      return this;
+    }
+
+    /** Where learned facts are kept (H2 or PostgreSQL); the schema is migrated on build. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /** Clock for detection times and for articles without a publication date. Default: system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Matcher build() {
+      return new Matcher(Objects.requireNonNull(knowledge, "knowledge"),
+          Objects.requireNonNull(dataSource, "dataSource"), clock);
+    }
+  }
+
+  public KnowledgeSet knowledge() {
+    return knowledge;
+  }
+
+  /** Matches an article and learns its developments. */
+  public MatchResult match(Article article) {
+    return run(article, true);
+  }
+
+  /** Matches an article against the current knowledge without learning anything from it. */
+  public MatchResult analyze(Article article) {
+    return run(article, false);
+  }
+
+  private MatchResult run(Article article, boolean learn) {
+    Instant now = clock.instant();
+    LocalDate published = LocalDate.ofInstant(
+        article.publishedAt() != null ? article.publishedAt() : now, ZoneOffset.UTC);
+
+    FoldedText title = FoldedText.of(article.title());
+    List<MentionFinder.Found> titleFound = finder.find(title.folded(),
+        List.of(new int[] {0, title.folded().length()}));
+    List<Mention> mentions = new ArrayList<>(toMentions(title, titleFound, true));
+
+    FoldedText text = FoldedText.of(article.text());
+    List<Sentences.Span> spans = Sentences.split(article.text());
+    List<int[]> folded = spans.stream()
+        .map(s -> new int[] {text.foldedIndexOf(s.start()), text.foldedIndexOf(s.end())}).toList();
+    List<MentionFinder.Found> found = finder.find(text.folded(), folded);
+    mentions.addAll(toMentions(text, found, false));
+
+    List<Claim> claims = readClaims(article, published, text, spans, folded, found, titleFound);
+    List<Assessment> assessments = new ArrayList<>();
+    Map<String, Development> developments = new LinkedHashMap<>();
+    for (Claim claim : claims) {
+      Map<String, List<Fact>> known = learnedFacts(claim, article);
+      Assessment a = novelty.assess(claim, published, known);
+      Development d = a.verdict().isDevelopment() ? development(a, article, now) : null;
+      if (d != null && learn) {
+        String owner = learned.learn(d, article.url());
+        if (!d.id().equals(owner)) {
+          // Another article (or matcher instance) recorded this very figure first.
+          a = new Assessment(claim, Verdict.KNOWN, List.of(LearnedFacts.factId(d)), a.known(),
+              "learned from an earlier article");
+          d = null;
+        }
+      }
+      if (learn && a.verdict() == Verdict.KNOWN) {
+        List<String> learnedIds = known.values().stream().flatMap(List::stream).map(Fact::id).toList();
+        a.comparedFacts().stream().filter(learnedIds::contains)
+            .forEach(id -> learned.corroborate(id, article.id(), article.sourceId(), article.url(), now));
+      }
+      assessments.add(a);
+      if (d != null) {
+        developments.putIfAbsent(d.id(), d);
+      }
+    }
+    Optional<TaggedArticle> tagged = mentions.isEmpty() ? Optional.empty()
+        : Optional.of(new TaggedArticle(TaggedArticle.SCHEMA, article.id(), article.sourceId(), article.url(),
+            article.title(), article.language(), article.publishedAt(), mentions, claims));
+    return new MatchResult(tagged, assessments, List.copyOf(developments.values()));
+  }
+
+  private List<Claim> readClaims(Article article, LocalDate published, FoldedText text,
+      List<Sentences.Span> spans, List<int[]> folded, List<MentionFinder.Found> found,
+      List<MentionFinder.Found> titleFound) {
+    List<Claim> claims = new ArrayList<>();
+    Optional<String> topic = lastAlly(titleFound);
+    for (int i = 0; i < spans.size(); i++) {
+      int from = folded.get(i)[0];
+      int to = folded.get(i)[1];
+      List<MentionFinder.Found> local = found.stream()
+          .filter(m -> m.start() >= from && m.end() <= to)
+          .map(m -> new MentionFinder.Found(m.target(), m.start() - from, m.end() - from))
+          .toList();
+      Sentences.Span span = spans.get(i);
+      for (ClaimReader.Read r : reader.read(text.folded().substring(from, to), local, published, topic)) {
+        claims.add(new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
+            r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
+            span.start(), span.end()));
+      }
+      Optional<String> ally = lastAlly(local);
+      if (ally.isPresent()) {
+        topic = ally;
+      }
+    }
+    return claims;
+  }
+
+  private Optional<String> lastAlly(List<MentionFinder.Found> found) {
+    String last = null;
+    for (MentionFinder.Found m : found) {
+      if (reader.isAlly(m)) {
+        last = reader.actingState(m).orElse(last);
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  /** Learned facts the claim is compared with, by key. */
+  private Map<String, List<Fact>> learnedFacts(Claim claim, Article article) {
+    Map<String, List<Fact>> known = new LinkedHashMap<>();
+    learned.forKeys(novelty.relatedKeys(claim), claim.treaty()).forEach((key, list) -> list.stream()
+        // Facts first learned from this very article do not count against it: a replay decides the same.
+        .filter(l -> !l.firstArticleId().equals(article.id()))
+        .forEach(l -> known.computeIfAbsent(key, k -> new ArrayList<>()).add(l.fact())));
+    return known;
+  }
+
+  private Development development(Assessment a, Article article, Instant now) {
+    Claim c = a.claim();
+    String figure = c.quantity() == null ? "-" : c.quantity().low() + ".." + c.quantity().high();
+    String id = Ids.of(c.key(), figure, article.id());
+    int base = knowledge.event(c.event()).map(EventType::severity).orElse(3);
+    int severity = Math.min(5, a.verdict() == Verdict.CONFIRMED ? base + 1 : base);
+    return new Development(Development.SCHEMA, id, c.key(), a.verdict(), severity, headline(c), c,
+        new Evidence(article.id(), article.sourceId(), article.url(), article.title(), article.publishedAt()),
+        a.comparedFacts(), a.known(), now);
+  }
+
+  /** "North Korea — troop deployment: about 15,000 soldiers". */
+  private String headline(Claim c) {
+    String label = knowledge.event(c.event()).map(EventType::label).orElse(c.event().replace('_', ' '));
+    StringBuilder h = new StringBuilder(knowledge.nameOf(c.subject())).append(" — ").append(label);
+    if (c.treaty() != null) {
+      h.append(": ").append(knowledge.nameOf(c.treaty()));
+    } else if (c.quantity() != null) {
+      h.append(": ").append(c.quantity().describe());
+    }
+    if (!"russia".equals(c.counterparty()) && c.treaty() == null) {
+      h.append(" (").append(knowledge.nameOf(c.counterparty())).append(')');
+    }
+    return h.toString();
+  }
+
+  private static List<Mention> toMentions(FoldedText text, List<MentionFinder.Found> found, boolean inTitle) {
+    List<Mention> mentions = new ArrayList<>(found.size());
+    for (MentionFinder.Found f : found) {
+      int start = text.originalStart(f.start());
+      int end = text.originalEnd(f.end());
+      mentions.add(new Mention(f.target().id(), f.target().kind(), text.original().substring(start, end), start,
+          end, inTitle));
+    }
+    return mentions;
+  }
+}

@@ -1,0 +1,184 @@
+package org.vedetta.matcher.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.vedetta.matcher.knowledge.Entity;
+import org.vedetta.matcher.knowledge.EventType;
+import org.vedetta.matcher.knowledge.KnowledgeSet;
+import org.vedetta.matcher.knowledge.Treaty;
+import org.vedetta.model.EntityKind;
+import org.vedetta.model.Quantity;
+
+/**
+ * Reads the claims of one folded sentence: which event types its trigger words name, who acts (the ally
+ * named nearest the figure or the trigger, else the ally the paragraph is about), the figure with its unit,
+ * the treaty named or implied, and the date.
+ */
+public final class ClaimReader {
+
+  /** A claim before it is tied to its article. */
+  public record Read(String subject, String event, String counterparty, String treaty, Quantity quantity,
+      DateReader.StatedDate date) {}
+
+  private record Rule(EventType type, WordList triggers, WordList units, WordList requires) {}
+
+  private static final String RUSSIA = "russia";
+  /** A figure belongs to a unit word at most this many folded characters after it (or 25 before it). */
+  private static final int UNIT_REACH = 40;
+
+  private final KnowledgeSet knowledge;
+  private final List<Rule> rules;
+
+  public ClaimReader(KnowledgeSet knowledge) {
+    this.knowledge = knowledge;
+    this.rules = knowledge.events().stream()
+        .sorted(Comparator.comparingInt(EventType::priority).reversed())
+        .map(e -> new Rule(e, new WordList(e.triggers()), new WordList(e.units()), new WordList(e.requires())))
+        .toList();
+  }
+
+  /**
+   * Claims of a sentence.
+   *
+   * @param sentence  the folded sentence
+   * @param mentions  its mentions, offsets relative to the sentence
+   * @param published the article's publication date, for relative dates
+   * @param topic     the ally the surrounding text is about, used when the sentence names none
+   */
+  public List<Read> read(String sentence, List<MentionFinder.Found> mentions, LocalDate published,
+      Optional<String> topic) {
+    List<Read> claims = new ArrayList<>();
+    DateReader.StatedDate date = DateReader.read(sentence, published).orElse(null);
+    List<NumberReader.Figure> figures = null;
+    boolean quantityClaimed = false;
+    boolean treatyClaimed = false;
+    for (Rule rule : rules) {
+      EventType type = rule.type();
+      List<int[]> triggers = rule.triggers().find(sentence);
+      if (triggers.isEmpty() || (!rule.requires().isEmpty() && !rule.requires().occursIn(sentence))) {
+        continue;
+      }
+      if (type.treaty()) {
+        if (!treatyClaimed) {
+          Optional<Read> claim = treatyClaim(type, sentence, mentions, topic, date);
+          claim.ifPresent(claims::add);
+          treatyClaimed = claim.isPresent();
+        }
+        continue;
+      }
+      if (figures == null) {
+        figures = NumberReader.read(sentence);
+      }
+      Optional<NumberReader.Figure> figure = attached(figures, rule.units().find(sentence), type);
+      if (type.quantity()) {
+        if (quantityClaimed || figure.isEmpty()) {
+          continue;
+        }
+        NumberReader.Figure f = figure.get();
+        Optional<String> subject = nearestAlly(mentions, f.start(), f.end()).or(() -> topic);
+        if (subject.isPresent()) {
+          claims.add(new Read(subject.get(), type.id(), RUSSIA, null, quantity(f, type), date));
+          quantityClaimed = true;
+        }
+      } else {
+        int[] t = triggers.get(0);
+        Optional<String> subject = nearestAlly(mentions, t[0], t[1]).or(() -> topic);
+        Quantity q = figure.filter(NumberReader.Figure::percent).map(f -> quantity(f, type)).orElse(null);
+        subject.ifPresent(s -> claims.add(new Read(s, type.id(), RUSSIA, null, q, date)));
+      }
+    }
+    return claims;
+  }
+
+  private Optional<Read> treatyClaim(EventType type, String sentence, List<MentionFinder.Found> mentions,
+      Optional<String> topic, DateReader.StatedDate date) {
+    List<String> states = mentions.stream().map(this::actingState).flatMap(Optional::stream).distinct().toList();
+    Optional<Treaty> treaty = mentions.stream()
+        .filter(m -> m.target().kind() == EntityKind.TREATY)
+        .map(m -> knowledge.treaty(m.target().id()))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .or(() -> impliedTreaty(states, topic));
+    if (treaty.isEmpty()) {
+      return Optional.empty();
+    }
+    Treaty t = treaty.get();
+    List<String> parties = states.stream().filter(t.parties()::contains).toList();
+    String subject = !parties.isEmpty() ? parties.get(0)
+        : topic.filter(t.parties()::contains).orElse(null);
+    if (subject == null) {
+      return Optional.empty();
+    }
+    String counterparty = t.parties().contains(RUSSIA) && !subject.equals(RUSSIA) ? RUSSIA
+        : t.parties().stream().filter(p -> !p.equals(subject)).findFirst().orElse(RUSSIA);
+    return Optional.of(new Read(subject, type.id(), counterparty, t.id(), null, date));
+  }
+
+  /** A treaty word with a party named: the most recent treaty between Russia and that party. */
+  private Optional<Treaty> impliedTreaty(List<String> states, Optional<String> topic) {
+    List<String> others = new ArrayList<>(states.stream().filter(s -> !s.equals(RUSSIA)).toList());
+    if (others.isEmpty()) {
+      topic.ifPresent(others::add);
+    }
+    return knowledge.treaties().stream()
+        .filter(t -> t.parties().contains(RUSSIA) && t.parties().size() == 2)
+        .filter(t -> others.stream().anyMatch(t.parties()::contains))
+        .max(Comparator.comparing(t -> t.signed() == null ? LocalDate.MIN : t.signed()));
+  }
+
+  private Optional<String> nearestAlly(List<MentionFinder.Found> mentions, int start, int end) {
+    MentionFinder.Found best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (MentionFinder.Found m : mentions) {
+      if (!isAlly(m)) {
+        continue;
+      }
+      int distance = m.start() >= end ? m.start() - end : m.end() <= start ? start - m.end() : 0;
+      if (distance < bestDistance) {
+        best = m;
+        bestDistance = distance;
+      }
+    }
+    return best == null ? Optional.empty() : actingState(best);
+  }
+
+  /** Whether a mention names one of Russia's allies (a state, or a person acting for one). */
+  public boolean isAlly(MentionFinder.Found m) {
+    return actingState(m).flatMap(knowledge::entity).map(Entity::ally).orElse(false);
+  }
+
+  /** The state a mention acts for: the state itself, or the state a person represents. */
+  public Optional<String> actingState(MentionFinder.Found m) {
+    if (m.target().kind() == EntityKind.TREATY) {
+      return Optional.empty();
+    }
+    return knowledge.entity(m.target().id()).map(Entity::actingState);
+  }
+
+  private static Optional<NumberReader.Figure> attached(List<NumberReader.Figure> figures, List<int[]> units,
+      EventType type) {
+    for (NumberReader.Figure f : figures) {
+      if (f.percent()) {
+        if (!type.quantity()) {
+          return Optional.of(f);
+        }
+        continue;
+      }
+      for (int[] u : units) {
+        boolean after = u[0] >= f.end() && u[0] - f.end() <= (f.yearLike() ? 1 : UNIT_REACH);
+        boolean before = !f.yearLike() && u[1] <= f.start() && f.start() - u[1] <= 25;
+        if (after || before) {
+          return Optional.of(f);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Quantity quantity(NumberReader.Figure f, EventType type) {
+    return new Quantity(f.low(), f.high(), f.percent() ? "percent" : type.unit(), f.qualifier());
+  }
+}

@@ -1,0 +1,126 @@
+package org.vedetta.matcher.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the date a folded sentence states, absolute ("28 aprile 2025", "June 2024", "nel 2024") or relative
+ * to the article's publication date ("lo scorso anno", "last month", "oggi", "a settembre").
+ */
+public final class DateReader {
+
+  /** How precisely a date was stated. */
+  public enum Precision { DAY, MONTH, YEAR }
+
+  /** A stated date: {@code date} is the first day of the stated period. */
+  public record StatedDate(LocalDate date, Precision precision) {
+
+    /** The last day of the stated period. */
+    public LocalDate lastDay() {
+      return switch (precision) {
+        case DAY -> date;
+        case MONTH -> YearMonth.from(date).atEndOfMonth();
+        case YEAR -> date.withDayOfYear(date.lengthOfYear());
+      };
+    }
+  }
+
+  private static final Map<String, Integer> MONTHS = Map.ofEntries(
+      Map.entry("gennaio", 1), Map.entry("febbraio", 2), Map.entry("marzo", 3), Map.entry("aprile", 4),
+      Map.entry("maggio", 5), Map.entry("giugno", 6), Map.entry("luglio", 7), Map.entry("agosto", 8),
+      Map.entry("settembre", 9), Map.entry("ottobre", 10), Map.entry("novembre", 11), Map.entry("dicembre", 12),
+      Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
+      Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("august", 8),
+      Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11), Map.entry("december", 12),
+      Map.entry("января", 1), Map.entry("февраля", 2), Map.entry("марта", 3), Map.entry("апреля", 4),
+      Map.entry("мая", 5), Map.entry("июня", 6), Map.entry("июля", 7), Map.entry("августа", 8),
+      Map.entry("сентября", 9), Map.entry("октября", 10), Map.entry("ноября", 11), Map.entry("декабря", 12));
+
+  private static final String MONTH = "(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
+      + "ottobre|novembre|dicembre|january|february|march|april|may|june|july|august|september|october|"
+      + "november|december|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+
+  private static final Pattern DAY_MONTH = Pattern.compile(
+      "(?U)(?<!\\d)(\\d{1,2})\\s" + MONTH + "(?:\\s(?:del\\s|of\\s)?(\\d{4}))?(?!\\w)");
+  private static final Pattern MONTH_DAY = Pattern.compile(
+      "(?U)(?<!\\w)" + MONTH + "\\s(\\d{1,2})(?:,?\\s(\\d{4}))?(?![\\w.,]?\\d)");
+  private static final Pattern MONTH_YEAR = Pattern.compile(
+      "(?U)(?<!\\w)" + MONTH + "\\s(?:del\\s|of\\s)?(\\d{4})(?!\\w)");
+  private static final Pattern MONTH_ONLY = Pattern.compile(
+      "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в)\\s?)" + MONTH
+      + "(?!\\s\\d)(?!\\w)");
+  private static final Pattern YEAR = Pattern.compile(
+      "(?U)(?<!\\w)(?:nel|del|in|dal|since|from|by|entro|в|il)\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
+  private static final Pattern LAST_YEAR = Pattern.compile(
+      "(?U)(?<!\\w)(?:lo scorso anno|l'anno scorso|anno scorso|last year|dell'anno scorso|в прошлом году"
+      + "|l'annee derniere|letztes jahr|el ano pasado)(?!\\w)");
+  private static final Pattern THIS_YEAR = Pattern.compile(
+      "(?U)(?<!\\w)(?:quest'anno|this year|in questo anno|в этом году)(?!\\w)");
+  private static final Pattern LAST_MONTH = Pattern.compile(
+      "(?U)(?<!\\w)(?:il mese scorso|lo scorso mese|last month|в прошлом месяце)(?!\\w)");
+  private static final Pattern TODAY = Pattern.compile("(?U)(?<!\\w)(?:oggi|today|сегодня)(?!\\w)");
+  private static final Pattern YESTERDAY = Pattern.compile("(?U)(?<!\\w)(?:ieri|yesterday|вчера)(?!\\w)");
+
+  private DateReader() {}
+
+  /** The first date the sentence states, resolved against the publication date. */
+  public static Optional<StatedDate> read(String folded, LocalDate published) {
+    Matcher m = DAY_MONTH.matcher(folded);
+    if (m.find()) {
+      int day = Integer.parseInt(m.group(1));
+      int month = MONTHS.get(m.group(2));
+      int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : yearOf(month, published);
+      if (day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()) {
+        return Optional.of(new StatedDate(LocalDate.of(year, month, day), Precision.DAY));
+      }
+    }
+    m = MONTH_DAY.matcher(folded);
+    if (m.find()) {
+      int month = MONTHS.get(m.group(1));
+      int day = Integer.parseInt(m.group(2));
+      int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : yearOf(month, published);
+      if (day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()) {
+        return Optional.of(new StatedDate(LocalDate.of(year, month, day), Precision.DAY));
+      }
+    }
+    m = MONTH_YEAR.matcher(folded);
+    if (m.find()) {
+      return Optional.of(new StatedDate(
+          LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1), Precision.MONTH));
+    }
+    if (LAST_YEAR.matcher(folded).find()) {
+      return Optional.of(new StatedDate(LocalDate.of(published.getYear() - 1, 1, 1), Precision.YEAR));
+    }
+    if (LAST_MONTH.matcher(folded).find()) {
+      return Optional.of(new StatedDate(published.minusMonths(1).withDayOfMonth(1), Precision.MONTH));
+    }
+    if (YESTERDAY.matcher(folded).find()) {
+      return Optional.of(new StatedDate(published.minusDays(1), Precision.DAY));
+    }
+    if (TODAY.matcher(folded).find()) {
+      return Optional.of(new StatedDate(published, Precision.DAY));
+    }
+    m = MONTH_ONLY.matcher(folded);
+    if (m.find()) {
+      int month = MONTHS.get(m.group(1));
+      return Optional.of(new StatedDate(LocalDate.of(yearOf(month, published), month, 1), Precision.MONTH));
+    }
+    m = YEAR.matcher(folded);
+    if (m.find()) {
+      return Optional.of(new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), Precision.YEAR));
+    }
+    if (THIS_YEAR.matcher(folded).find()) {
+      return Optional.of(new StatedDate(LocalDate.of(published.getYear(), 1, 1), Precision.YEAR));
+    }
+    return Optional.empty();
+  }
+
+  /** A month named without a year is the latest such month not after publication. */
+  private static int yearOf(int month, LocalDate published) {
+    return month <= published.getMonthValue() ? published.getYear() : published.getYear() - 1;
+  }
+}

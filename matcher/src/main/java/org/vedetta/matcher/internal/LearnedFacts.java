@@ -1,0 +1,162 @@
+package org.vedetta.matcher.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.vedetta.matcher.knowledge.Fact;
+import org.vedetta.model.Development;
+import org.vedetta.model.Qualifier;
+import org.vedetta.model.Quantity;
+
+/**
+ * Learned facts in SQL. A fact's id is its claim key and value, so recording it is an atomic insert that
+ * succeeds once across every matcher instance: the instance whose insert wins emits the development.
+ */
+public final class LearnedFacts {
+
+  private final DataSource dataSource;
+
+  public LearnedFacts(DataSource dataSource) {
+    this.dataSource = dataSource;
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/matcher")
+        .table("matcher_schema_history").baselineOnMigrate(true).load().migrate();
+  }
+
+  /** A learned fact and the article that first carried it. */
+  public record Learned(Fact fact, String firstArticleId, String developmentId) {}
+
+  /** Learned facts of the given keys, and of every key naming the treaty when one is given. */
+  public Map<String, List<Learned>> forKeys(List<String> keys, String treaty) {
+    Map<String, List<Learned>> byKey = new HashMap<>();
+    String sql = "select * from matcher_fact where claim_key in (" + "?,".repeat(keys.size() - 1) + "?)"
+        + (treaty != null ? " or treaty = ?" : "");
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      for (String key : keys) {
+        ps.setString(i++, key);
+      }
+      if (treaty != null) {
+        ps.setString(i, treaty);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Learned l = read(rs);
+          byKey.computeIfAbsent(l.fact().key(), k -> new ArrayList<>()).add(l);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read learned facts: " + e.getMessage(), e);
+    }
+    return byKey;
+  }
+
+  /** The id a learned fact of this claim gets: same key and same figure, same fact. */
+  public static String factId(Development d) {
+    Quantity q = d.claim().quantity();
+    return org.vedetta.model.Ids.of("fact", d.claimKey(), q == null ? "-" : q.low() + ".." + q.high());
+  }
+
+  /**
+   * Records the development as a learned fact. Returns the development id that owns the fact: the given
+   * one when this call inserted it, another when an earlier article (or another instance) got there first.
+   */
+  public String learn(Development d, String source) {
+    Quantity q = d.claim().quantity();
+    String id = factId(d);
+    String sql = "insert into matcher_fact (id, claim_key, subject, event, counterparty, treaty, low, high, unit,"
+        + " qualifier, as_of, development_id, first_article_id, source, created_at)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, id);
+      ps.setString(2, d.claimKey());
+      ps.setString(3, d.claim().subject());
+      ps.setString(4, d.claim().event());
+      ps.setString(5, d.claim().counterparty());
+      ps.setString(6, d.claim().treaty());
+      ps.setObject(7, q == null ? null : q.low());
+      ps.setObject(8, q == null ? null : q.high());
+      ps.setString(9, q == null ? null : q.unit());
+      ps.setString(10, q == null ? null : q.qualifier().name());
+      ps.setString(11, d.claim().date() != null ? d.claim().date().toString()
+          : d.evidence().publishedAt() != null ? d.evidence().publishedAt().toString().substring(0, 10) : null);
+      ps.setString(12, d.id());
+      ps.setString(13, d.evidence().articleId());
+      ps.setString(14, source);
+      ps.setTimestamp(15, Timestamp.from(d.detectedAt()));
+      ps.executeUpdate();
+      return d.id();
+    } catch (SQLException e) {
+      if (isDuplicate(e)) {
+        return owner(id);
+      }
+      throw new IllegalStateException("cannot record learned fact: " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds an article that repeated a learned fact; repeating the same article changes nothing. */
+  public void corroborate(String factId, String articleId, String sourceId, String url, Instant at) {
+    String sql = "insert into matcher_corroboration (fact_id, article_id, source_id, url, seen_at) values (?,?,?,?,?)";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, factId);
+      ps.setString(2, articleId);
+      ps.setString(3, sourceId);
+      ps.setString(4, url);
+      ps.setTimestamp(5, Timestamp.from(at));
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      if (!isDuplicate(e)) {
+        throw new IllegalStateException("cannot record corroboration: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** How many articles other than the first repeated the fact. */
+  public int corroborations(String factId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("select count(*) from matcher_corroboration where fact_id = ?")) {
+      ps.setString(1, factId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count corroborations: " + e.getMessage(), e);
+    }
+  }
+
+  private String owner(String factId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("select development_id from matcher_fact where id = ?")) {
+      ps.setString(1, factId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read learned fact: " + e.getMessage(), e);
+    }
+  }
+
+  private static Learned read(ResultSet rs) throws SQLException {
+    long low = rs.getLong("low");
+    Fact.FactQuantity q = rs.wasNull() ? null : new Fact.FactQuantity(low, rs.getLong("high"),
+        Qualifier.valueOf(rs.getString("qualifier")), rs.getString("unit"));
+    Fact fact = new Fact(rs.getString("id"), rs.getString("subject"), rs.getString("event"),
+        rs.getString("counterparty"), rs.getString("treaty"), q, rs.getString("as_of"), "reported",
+        rs.getString("source"), null);
+    return new Learned(fact, rs.getString("first_article_id"), rs.getString("development_id"));
+  }
+
+  private static boolean isDuplicate(SQLException e) {
+    // SQLState class 23: integrity constraint violation (H2 and PostgreSQL alike).
+    return e.getSQLState() != null && e.getSQLState().startsWith("23");
+  }
+}

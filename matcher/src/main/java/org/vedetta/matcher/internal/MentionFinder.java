@@ -1,0 +1,85 @@
+package org.vedetta.matcher.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.vedetta.matcher.knowledge.Entity;
+import org.vedetta.matcher.knowledge.KnowledgeSet;
+import org.vedetta.matcher.knowledge.Treaty;
+import org.vedetta.model.EntityKind;
+
+/**
+ * Finds every tracked entity and treaty named in a folded text with one automaton built from the whole
+ * knowledge set. An alias marked ambiguous counts only in a sentence that holds one of its context words.
+ */
+public final class MentionFinder {
+
+  /** What an alias stands for. */
+  public record Target(String id, EntityKind kind, boolean needsContext, WordList context) {}
+
+  /** A mention in folded offsets of the text it was found in. */
+  public record Found(Target target, int start, int end) {}
+
+  private final AliasAutomaton<Target> automaton;
+  private final int aliases;
+
+  public MentionFinder(KnowledgeSet knowledge) {
+    Map<String, List<Target>> byAlias = new HashMap<>();
+    for (Entity e : knowledge.entities()) {
+      Set<String> ambiguous = e.context() == null ? Set.of()
+          : e.context().ambiguous().stream().map(FoldedText::fold).collect(Collectors.toSet());
+      WordList context = e.context() == null ? null : new WordList(Map.of("any", e.context().requires()));
+      EntityKind kind = switch (e.kind()) {
+        case STATE -> EntityKind.STATE;
+        case PERSON -> EntityKind.PERSON;
+        case ORGANISATION -> EntityKind.ORGANISATION;
+      };
+      e.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
+          .computeIfAbsent(alias, a -> new ArrayList<>())
+          .add(new Target(e.id(), kind, ambiguous.contains(alias), context)));
+    }
+    for (Treaty t : knowledge.treaties()) {
+      t.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
+          .computeIfAbsent(alias, a -> new ArrayList<>())
+          .add(new Target(t.id(), EntityKind.TREATY, false, null)));
+    }
+    this.automaton = AliasAutomaton.build(byAlias);
+    this.aliases = byAlias.size();
+  }
+
+  public int aliases() {
+    return aliases;
+  }
+
+  /**
+   * Mentions in {@code folded}; {@code sentences} are folded {@code [start, end)} ranges used to check the
+   * context of ambiguous aliases.
+   */
+  public List<Found> find(String folded, List<int[]> sentences) {
+    List<Found> found = new ArrayList<>();
+    for (AliasAutomaton.Hit<Target> hit : automaton.find(folded)) {
+      for (Target target : hit.targets()) {
+        if (!target.needsContext() || contextHolds(target, folded, sentences, hit.start())) {
+          found.add(new Found(target, hit.start(), hit.end()));
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean contextHolds(Target target, String folded, List<int[]> sentences, int at) {
+    if (target.context() == null || target.context().isEmpty()) {
+      return false;
+    }
+    for (int[] s : sentences) {
+      if (s[0] <= at && at < s[1]) {
+        return target.context().occursIn(folded.substring(s[0], s[1]));
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,199 @@
+package org.vedetta.matcher.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.vedetta.matcher.Assessment;
+import org.vedetta.matcher.knowledge.EventType;
+import org.vedetta.matcher.knowledge.Fact;
+import org.vedetta.matcher.knowledge.KnowledgeSet;
+import org.vedetta.matcher.knowledge.Treaty;
+import org.vedetta.model.Claim;
+import org.vedetta.model.Qualifier;
+import org.vedetta.model.Quantity;
+import org.vedetta.model.Verdict;
+
+/**
+ * Compares a claim with the known facts of its key and decides its verdict:
+ * <ul>
+ *   <li>a sentence recalling an event more than {@link #HISTORY_DAYS} days before publication is KNOWN;</li>
+ *   <li>no fact with the key: NEW; an official confirmation of a reported deployment: CONFIRMED;</li>
+ *   <li>a figure outside every known figure of its unit by more than the event's tolerance: CHANGED; a
+ *       treaty step later than every known step of that treaty: CHANGED;</li>
+ *   <li>otherwise KNOWN.</li>
+ * </ul>
+ * Keys are normalised so that, except for treaty steps, the ally is the subject and Russia the counterparty.
+ */
+public final class Novelty {
+
+  /** A stated date older than this, before publication, makes the sentence a recollection. */
+  static final int HISTORY_DAYS = 180;
+
+  private static final List<String> TREATY_STAGES = List.of("treaty_signed", "treaty_ratified", "treaty_in_force");
+
+  private final KnowledgeSet knowledge;
+  private final Map<String, List<Fact>> baseline;
+
+  public Novelty(KnowledgeSet knowledge) {
+    this.knowledge = knowledge;
+    List<Fact> all = new ArrayList<>(knowledge.facts().stream().map(Novelty::normalised).toList());
+    knowledge.treaties().forEach(t -> all.addAll(lifecycle(t)));
+    this.baseline = all.stream().collect(Collectors.groupingBy(Fact::key, HashMap::new, Collectors.toList()));
+  }
+
+  /** Facts of the baseline with this key. */
+  public List<Fact> baseline(String key) {
+    return baseline.getOrDefault(key, List.of());
+  }
+
+  /**
+   * The verdict of a claim given the learned facts of its key (and of the keys it depends on, see
+   * {@link #relatedKeys}).
+   */
+  public Assessment assess(Claim claim, LocalDate published, Map<String, List<Fact>> learned) {
+    if (claim.date() != null && published != null) {
+      LocalDate last = lastDayOf(claim);
+      if (last.isBefore(published.minusDays(HISTORY_DAYS))) {
+        return new Assessment(claim, Verdict.KNOWN, List.of(), null, "recalls an event of " + claim.date());
+      }
+    }
+    List<Fact> facts = factsFor(claim.key(), learned);
+    if (claim.event().equals("official_confirmation")) {
+      if (!facts.isEmpty()) {
+        return known(claim, facts, "already confirmed");
+      }
+      List<Fact> reported = factsFor(Claim.keyOf(claim.subject(), "troop_deployment", claim.counterparty(), null),
+          learned);
+      return reported.isEmpty()
+          ? new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact")
+          : new Assessment(claim, Verdict.CONFIRMED, ids(reported), describe(reported),
+              "officially confirms what was reported");
+    }
+    if (claim.treaty() != null && TREATY_STAGES.contains(claim.event())) {
+      if (!facts.isEmpty()) {
+        return known(claim, facts, "treaty step already known");
+      }
+      List<Fact> steps = treatyFacts(claim.treaty(), learned);
+      int stage = TREATY_STAGES.indexOf(claim.event());
+      if (steps.isEmpty()) {
+        return new Assessment(claim, Verdict.NEW, List.of(), null, "treaty step not known");
+      }
+      if (steps.stream().anyMatch(f -> TREATY_STAGES.indexOf(f.event()) > stage)) {
+        return known(claim, steps, "the treaty is known to be further along");
+      }
+      return new Assessment(claim, Verdict.CHANGED, ids(steps), describe(steps), "a later treaty step");
+    }
+    if (facts.isEmpty()) {
+      return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
+    }
+    Quantity q = claim.quantity();
+    if (q == null || q.qualifier() == Qualifier.VAGUE) {
+      return known(claim, facts, "matches known facts");
+    }
+    List<Fact> comparable = facts.stream()
+        .filter(f -> f.quantity() != null && f.quantity().qualifier() != Qualifier.VAGUE)
+        .filter(f -> q.unit() == null || q.unit().equals(f.quantity().unit()))
+        .toList();
+    double tolerance = knowledge.event(claim.event()).map(EventType::tolerance).orElse(0.1);
+    for (Fact f : comparable) {
+      if (overlaps(q, f.quantity().toQuantity(), tolerance)) {
+        return new Assessment(claim, Verdict.KNOWN, List.of(f.id()), describe(List.of(f)), "same figure");
+      }
+    }
+    List<Fact> compared = comparable.isEmpty() ? facts : comparable;
+    return new Assessment(claim, Verdict.CHANGED, ids(compared), describe(compared),
+        comparable.isEmpty() ? "first precise figure" : "figure differs from every known one");
+  }
+
+  /** Keys whose learned facts {@link #assess} reads for this claim. */
+  public List<String> relatedKeys(Claim claim) {
+    List<String> keys = new ArrayList<>(List.of(claim.key()));
+    if (claim.event().equals("official_confirmation")) {
+      keys.add(Claim.keyOf(claim.subject(), "troop_deployment", claim.counterparty(), null));
+    }
+    return keys;
+  }
+
+  private List<Fact> factsFor(String key, Map<String, List<Fact>> learned) {
+    List<Fact> facts = new ArrayList<>(baseline(key));
+    facts.addAll(learned.getOrDefault(key, List.of()));
+    return facts;
+  }
+
+  private List<Fact> treatyFacts(String treaty, Map<String, List<Fact>> learned) {
+    List<Fact> facts = new ArrayList<>();
+    baseline.values().forEach(list -> list.stream().filter(f -> treaty.equals(f.treaty())).forEach(facts::add));
+    learned.values().forEach(list -> list.stream().filter(f -> treaty.equals(f.treaty())).forEach(facts::add));
+    return facts;
+  }
+
+  static boolean overlaps(Quantity claim, Quantity known, double tolerance) {
+    double low = known.low() * (1 - tolerance);
+    double high = known.high() * (1 + tolerance);
+    return claim.low() <= high && claim.high() >= low;
+  }
+
+  private static Assessment known(Claim claim, List<Fact> facts, String reason) {
+    return new Assessment(claim, Verdict.KNOWN, ids(facts), describe(facts), reason);
+  }
+
+  private static List<String> ids(List<Fact> facts) {
+    return facts.stream().map(Fact::id).distinct().toList();
+  }
+
+  /** "10,000–12,000 soldiers (2024-10); about 1,500 soldiers (2024-10)". */
+  static String describe(List<Fact> facts) {
+    return facts.stream()
+        .map(f -> (f.quantity() != null ? f.quantity().toQuantity().describe()
+            : f.event().replace('_', ' ') + (f.event().startsWith("treaty_") ? " by " + f.subject() : ""))
+            + (f.asOf() != null ? " (" + f.asOf() + ")" : ""))
+        .distinct()
+        .collect(Collectors.joining("; "));
+  }
+
+  private static LocalDate lastDayOf(Claim claim) {
+    // Claims carry the first day of the stated period; a bare year or month reaches to its end.
+    LocalDate d = claim.date();
+    if (d.getDayOfYear() == 1) {
+      return d.withDayOfYear(d.lengthOfYear());
+    }
+    if (d.getDayOfMonth() == 1) {
+      return d.withDayOfMonth(d.lengthOfMonth());
+    }
+    return d;
+  }
+
+  private static Fact normalised(Fact f) {
+    boolean swap = !f.event().startsWith("treaty_") && "russia".equals(f.subject())
+        && !"russia".equals(f.counterparty());
+    return swap ? new Fact(f.id(), f.counterparty(), f.event(), f.subject(), f.treaty(), f.quantity(), f.asOf(),
+        f.status(), f.source(), f.quote()) : f;
+  }
+
+  /** Each treaty's known lifecycle as facts, so a treaty's dates need not be repeated in facts.yml. */
+  private static List<Fact> lifecycle(Treaty t) {
+    List<Fact> facts = new ArrayList<>();
+    String source = t.sources().isEmpty() ? "treaties.yml" : t.sources().get(0);
+    for (String party : t.parties()) {
+      String other = t.parties().contains("russia") && !party.equals("russia") ? "russia"
+          : t.parties().stream().filter(p -> !p.equals(party)).findFirst().orElse("russia");
+      if (t.signed() != null) {
+        facts.add(new Fact(t.id() + ":signed:" + party, party, "treaty_signed", other, t.id(), null,
+            t.signed().toString(), "officially_confirmed", source, null));
+      }
+      LocalDate ratified = t.ratified().get(party);
+      if (ratified != null) {
+        facts.add(new Fact(t.id() + ":ratified:" + party, party, "treaty_ratified", other, t.id(), null,
+            ratified.toString(), "officially_confirmed", source, null));
+      }
+      if (t.inForce() != null) {
+        facts.add(new Fact(t.id() + ":in_force:" + party, party, "treaty_in_force", other, t.id(), null,
+            t.inForce().toString(), "officially_confirmed", source, null));
+      }
+    }
+    return facts;
+  }
+}

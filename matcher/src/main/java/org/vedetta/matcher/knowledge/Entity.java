@@ -1,0 +1,68 @@
+package org.vedetta.matcher.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.vedetta.settings.Problems;
+import org.vedetta.settings.Validated;
+
+/**
+ * A tracked actor.
+ *
+ * @param id         stable snake_case id, e.g. {@code north_korea}
+ * @param kind       state, person or organisation
+ * @param names      surface forms per language: names, demonyms, adjectives, inflected forms
+ * @param represents for a person, the state they act for (Putin: {@code russia}); claims about them count for it
+ * @param memberOf   organisation ids the entity belongs to
+ * @param context    rules for ambiguous aliases, or {@code null}
+ * @param ally       whether this state is one of Russia's allies that claims are about (a claim's subject is
+ *                   an ally, or Russia itself for treaty steps); observers such as South Korea are not
+ */
+public record Entity(
+    String id, Kind kind, Map<String, List<String>> names, String represents, List<String> memberOf,
+    Context context, boolean ally) implements Validated {
+
+  /** What an entity is. */
+  public enum Kind { STATE, PERSON, ORGANISATION }
+
+  /**
+   * An alias listed in {@code ambiguous} counts only in a sentence that also holds one of {@code requires}.
+   *
+   * @param ambiguous aliases that need context
+   * @param requires  words (any language, matched accent-insensitively as whole words) that confirm the sense
+   */
+  public record Context(List<String> ambiguous, List<String> requires) {
+    public Context {
+      ambiguous = ambiguous == null ? List.of() : List.copyOf(ambiguous);
+      requires = requires == null ? List.of() : List.copyOf(requires);
+    }
+  }
+
+  public Entity {
+    names = Names.copy(names);
+    memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
+  }
+
+  public Stream<String> aliases() {
+    return Names.all(names);
+  }
+
+  /** The name people read in a digest: the first English form. */
+  public String displayName() {
+    return Names.display(names, id);
+  }
+
+  /** The state this entity's claims count for: itself for a state, {@link #represents} for a person. */
+  public String actingState() {
+    return kind == Kind.STATE ? id : represents;
+  }
+
+  @Override
+  public void validate(Problems problems) {
+    problems.require(id, "id");
+    problems.require(kind, "kind");
+    problems.check(!names.isEmpty(), "names", "needs at least one language with one name");
+    names.forEach((lang, list) -> problems.check(list != null && !list.isEmpty()
+        && list.stream().noneMatch(n -> n == null || n.isBlank()), "names." + lang, "needs non-empty names"));
+  }
+}

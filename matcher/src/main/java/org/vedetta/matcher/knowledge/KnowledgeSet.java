@@ -1,0 +1,195 @@
+package org.vedetta.matcher.knowledge;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.vedetta.settings.Problems;
+import org.vedetta.settings.SettingsException;
+import org.vedetta.settings.YamlSettings;
+
+/**
+ * The baseline knowledge: tracked entities and treaties, event types, and the facts already known.
+ * Read from a directory holding {@code entities.yml}, {@code treaties.yml}, {@code events.yml} and
+ * {@code facts.yml}; every reference between them is checked, and every problem is reported with its file
+ * and line.
+ */
+public final class KnowledgeSet {
+
+  /** {@code entities.yml}. */
+  public record EntitiesFile(List<Entity> entities) {
+    public EntitiesFile {
+      entities = entities == null ? List.of() : entities;
+    }
+  }
+
+  /** {@code treaties.yml}. */
+  public record TreatiesFile(List<Treaty> treaties) {
+    public TreatiesFile {
+      treaties = treaties == null ? List.of() : treaties;
+    }
+  }
+
+  /** {@code events.yml}. */
+  public record EventsFile(List<EventType> events) {
+    public EventsFile {
+      events = events == null ? List.of() : events;
+    }
+  }
+
+  /** {@code facts.yml}. */
+  public record FactsFile(List<Fact> facts) {
+    public FactsFile {
+      facts = facts == null ? List.of() : facts;
+    }
+  }
+
+  private final Map<String, Entity> entities;
+  private final Map<String, Treaty> treaties;
+  private final Map<String, EventType> events;
+  private final List<Fact> facts;
+
+  public KnowledgeSet(List<Entity> entities, List<Treaty> treaties, List<EventType> events, List<Fact> facts) {
+    this.entities = index(entities, Entity::id);
+    this.treaties = index(treaties, Treaty::id);
+    this.events = index(events, EventType::id);
+    this.facts = List.copyOf(facts);
+  }
+
+  /**
+   * Loads the four files of {@code dir}; {@code displayDir} is how errors name the directory (e.g.
+   * {@code config/knowledge}).
+   *
+   * @throws SettingsException listing every problem found, with file and line
+   */
+  public static KnowledgeSet load(Path dir, String displayDir) {
+    List<org.vedetta.settings.Problem> problems = new ArrayList<>();
+    EntitiesFile entities = readCollecting(problems, () -> YamlSettings.read(dir.resolve("entities.yml"),
+        displayDir + "/entities.yml", EntitiesFile.class, (f, p) -> {
+          p.each("entities", f.entities());
+          checkUnique(p, "entities", f.entities(), Entity::id);
+        }));
+    Set<String> entityIds = entities == null ? Set.of() : ids(entities.entities(), Entity::id);
+    EventsFile events = readCollecting(problems, () -> YamlSettings.read(dir.resolve("events.yml"),
+        displayDir + "/events.yml", EventsFile.class, (f, p) -> {
+          p.each("events", f.events());
+          checkUnique(p, "events", f.events(), EventType::id);
+        }));
+    Set<String> eventIds = events == null ? Set.of() : ids(events.events(), EventType::id);
+    TreatiesFile treaties = readCollecting(problems, () -> YamlSettings.read(dir.resolve("treaties.yml"),
+        displayDir + "/treaties.yml", TreatiesFile.class, (f, p) -> {
+          p.each("treaties", f.treaties());
+          checkUnique(p, "treaties", f.treaties(), Treaty::id);
+          if (entities != null) {
+            p.eachWith("treaties", f.treaties(), (t, at) -> {
+              for (int i = 0; i < t.parties().size(); i++) {
+                at.check(entityIds.contains(t.parties().get(i)), "parties[" + i + "]",
+                    "unknown entity '" + t.parties().get(i) + "'");
+              }
+            });
+          }
+        }));
+    Set<String> treatyIds = treaties == null ? Set.of() : ids(treaties.treaties(), Treaty::id);
+    FactsFile facts = readCollecting(problems, () -> YamlSettings.read(dir.resolve("facts.yml"),
+        displayDir + "/facts.yml", FactsFile.class, (f, p) -> {
+          p.each("facts", f.facts());
+          checkUnique(p, "facts", f.facts(), Fact::id);
+          if (entities != null && events != null && treaties != null) {
+            p.eachWith("facts", f.facts(), (fact, at) -> {
+              at.check(fact.subject() == null || entityIds.contains(fact.subject()), "subject",
+                  "unknown entity '" + fact.subject() + "'");
+              at.check(entityIds.contains(fact.counterparty()), "counterparty",
+                  "unknown entity '" + fact.counterparty() + "'");
+              at.check(fact.event() == null || eventIds.contains(fact.event()), "event",
+                  "unknown event type '" + fact.event() + "'; known: " + String.join(", ", eventIds));
+              at.check(fact.treaty() == null || treatyIds.contains(fact.treaty()), "treaty",
+                  "unknown treaty '" + fact.treaty() + "'");
+            });
+          }
+        }));
+    if (!problems.isEmpty()) {
+      throw new SettingsException(problems);
+    }
+    return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts());
+  }
+
+  public Optional<Entity> entity(String id) {
+    return Optional.ofNullable(entities.get(id));
+  }
+
+  public Optional<Treaty> treaty(String id) {
+    return Optional.ofNullable(treaties.get(id));
+  }
+
+  public Optional<EventType> event(String id) {
+    return Optional.ofNullable(events.get(id));
+  }
+
+  public List<Entity> entities() {
+    return List.copyOf(entities.values());
+  }
+
+  public List<Treaty> treaties() {
+    return List.copyOf(treaties.values());
+  }
+
+  public List<EventType> events() {
+    return List.copyOf(events.values());
+  }
+
+  public List<Fact> facts() {
+    return facts;
+  }
+
+  /** Display name of an entity or treaty id, or the id itself. */
+  public String nameOf(String id) {
+    if (id == null) {
+      return "";
+    }
+    Entity e = entities.get(id);
+    if (e != null) {
+      return e.displayName();
+    }
+    Treaty t = treaties.get(id);
+    return t != null ? t.displayName() : id;
+  }
+
+  private interface Reader<T> {
+    T read();
+  }
+
+  private static <T> T readCollecting(List<org.vedetta.settings.Problem> problems, Reader<T> reader) {
+    try {
+      return reader.read();
+    } catch (SettingsException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private static <T> void checkUnique(Problems p, String list, List<T> items, Function<T, String> id) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      String value = items.get(i) == null ? null : id.apply(items.get(i));
+      if (value != null && !seen.add(value)) {
+        p.at(list, i).add("id", "duplicate id '" + value + "'");
+      }
+    }
+  }
+
+  private static <T> Set<String> ids(List<T> items, Function<T, String> id) {
+    return items.stream().map(id).collect(Collectors.toSet());
+  }
+
+  private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
+    Map<String, T> map = new LinkedHashMap<>();
+    items.forEach(item -> map.put(id.apply(item), item));
+    return map;
+  }
+}

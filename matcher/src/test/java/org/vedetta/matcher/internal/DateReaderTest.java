@@ -1,0 +1,32 @@
+package org.vedetta.matcher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DateReaderTest {
+
+  private static final LocalDate PUBLISHED = LocalDate.of(2025, 10, 28);
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      L'annuncio, fatto il 28 aprile, è arrivato                 | 2025-04-28 | DAY
+      firmato il 19 giugno 2024 a Pyongyang                      | 2024-06-19 | DAY
+      signed on June 19, 2024                                    | 2024-06-19 | DAY
+      Filmati emersi nell'ottobre 2024 mostrano                  | 2024-10-01 | MONTH
+      in June 2024 the two leaders                               | 2024-06-01 | MONTH
+      un trattato firmato nel 2024                               | 2024-01-01 | YEAR
+      l'accordo firmato lo scorso anno                           | 2024-01-01 | YEAR
+      the treaty signed last year                                | 2024-01-01 | YEAR
+      il ministro ha confermato oggi                             | 2025-10-28 | DAY
+      secondo valutazioni di settembre                           | 2025-09-01 | MONTH
+      a dicembre                                                 | 2024-12-01 | MONTH
+      last month                                                 | 2025-09-01 | MONTH
+      """)
+  void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
+    assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED))
+        .hasValue(new DateReader.StatedDate(date, precision));
+  }
+}

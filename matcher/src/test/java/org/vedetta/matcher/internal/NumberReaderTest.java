@@ -1,0 +1,69 @@
+package org.vedetta.matcher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vedetta.model.Qualifier;
+
+class NumberReaderTest {
+
+  private static NumberReader.Figure only(String sentence) {
+    List<NumberReader.Figure> figures = NumberReader.read(FoldedText.fold(sentence));
+    assertThat(figures).as("figures in: %s", sentence).hasSize(1);
+    return figures.get(0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      circa 1.500 soldati sono stati inviati                      | 1500  | 1500  | ABOUT
+      aveva schierato tra i 10.000 e i 12.000 soldati in Russia   | 10000 | 12000 | ABOUT
+      between 10,000 and 12,000 troops                            | 10000 | 12000 | ABOUT
+      10,000–12,000 troops                                        | 10000 | 12000 | ABOUT
+      some 10,000 troops                                          | 10000 | 10000 | ABOUT
+      10,000 troops                                               | 10000 | 10000 | EXACT
+      diecimila soldati                                           | 10000 | 10000 | EXACT
+      ten thousand soldiers                                       | 10000 | 10000 | EXACT
+      quindici mila soldati                                       | 15000 | 15000 | EXACT
+      15 mila soldati                                             | 15000 | 15000 | EXACT
+      oltre 3.000 soldati                                         | 3000  | 1000000000000000000 | AT_LEAST
+      от 10 до 12 тысяч военных                                   | 10000 | 12000 | ABOUT
+      1 500 soldats                                               | 1500  | 1500  | EXACT
+      migliaia di soldati                                         | 1000  | 9999  | VAGUE
+      thousands of troops                                         | 1000  | 9999  | VAGUE
+      """)
+  void readsFiguresAsEachLanguageWritesThem(String sentence, long low, long high, Qualifier qualifier) {
+    NumberReader.Figure f = only(sentence);
+    assertThat(f.low()).isEqualTo(low);
+    assertThat(f.high()).isGreaterThanOrEqualTo(high);
+    assertThat(f.high()).isLessThanOrEqualTo(Math.max(high, Long.MAX_VALUE / 4));
+    assertThat(f.qualifier()).isEqualTo(qualifier);
+  }
+
+  @Test
+  void readsPercentagesWithUpTo() {
+    NumberReader.Figure f = only("la Corea del Nord fornisca fino al 40% delle munizioni russe");
+    assertThat(f.percent()).isTrue();
+    assertThat(f.qualifier()).isEqualTo(Qualifier.UP_TO);
+    assertThat(f.high()).isEqualTo(40);
+  }
+
+  @Test
+  void datesAndOrdinalsAreNotFigures() {
+    assertThat(NumberReader.read(FoldedText.fold("L'annuncio, fatto il 28 aprile, e l'80° anniversario"))).isEmpty();
+  }
+
+  @Test
+  void yearsAreMarkedAsSuch() {
+    List<NumberReader.Figure> figures = NumberReader.read(FoldedText.fold("nel 2024 con la firma, nell'ottobre 2024"));
+    assertThat(figures).isNotEmpty().allMatch(NumberReader.Figure::yearLike);
+  }
+
+  @Test
+  void decimalsWithMultipliers() {
+    assertThat(only("2.5 million shells").low()).isEqualTo(2_500_000);
+    assertThat(only("1,5 milioni di proiettili").low()).isEqualTo(1_500_000);
+  }
+}
