@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML file into a settings record. Keys are snake_case; unknown keys are errors (a typo must not
- * be silently ignored); durations read as {@link Durations}. Every problem is reported as a {@link Problem}
+ * be silently ignored); enum values are case-insensitive; absent numbers and booleans are 0 and false (records
+ * state their defaults); durations read as {@link Durations}. Every problem is reported as a {@link Problem}
  * naming the file, the line and the field; records implementing {@link Validated} are checked after reading.
  */
 public final class YamlSettings {
@@ -38,7 +39,7 @@ public final class YamlSettings {
       .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private YamlSettings() {}

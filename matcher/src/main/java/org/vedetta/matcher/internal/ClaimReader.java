@@ -96,11 +96,14 @@ public final class ClaimReader {
   private Optional<Read> treatyClaim(EventType type, String sentence, List<MentionFinder.Found> mentions,
       Optional<String> topic, DateReader.StatedDate date) {
     List<String> states = mentions.stream().map(this::actingState).flatMap(Optional::stream).distinct().toList();
+    List<String> named = new ArrayList<>(states);
+    topic.ifPresent(named::add);
     Optional<Treaty> treaty = mentions.stream()
         .filter(m -> m.target().kind() == EntityKind.TREATY)
         .map(m -> knowledge.treaty(m.target().id()))
         .flatMap(Optional::stream)
-        .findFirst()
+        // Several treaties may share a name: the one whose parties are named here wins.
+        .max(Comparator.comparingLong(t -> named.stream().filter(t.parties()::contains).count()))
         .or(() -> impliedTreaty(states, topic));
     if (treaty.isEmpty()) {
       return Optional.empty();

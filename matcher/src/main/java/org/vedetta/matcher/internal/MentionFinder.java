@@ -61,6 +61,11 @@ public final class MentionFinder {
   public List<Found> find(String folded, List<int[]> sentences) {
     List<Found> found = new ArrayList<>();
     for (AliasAutomaton.Hit<Target> hit : automaton.find(folded)) {
+      if (hit.targets().size() > 1 && hit.targets().stream().allMatch(t -> t.kind() == EntityKind.TREATY)) {
+        // Treaties sharing a name: keep each, the claim reader chooses by the parties named around it.
+        hit.targets().forEach(t -> found.add(new Found(t, hit.start(), hit.end())));
+        continue;
+      }
       for (Target target : hit.targets()) {
         if (!target.needsContext() || contextHolds(target, folded, sentences, hit.start())) {
           found.add(new Found(target, hit.start(), hit.end()));

@@ -1,0 +1,144 @@
+package org.vedetta.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vedetta.model.Article;
+import org.vedetta.model.Claim;
+import org.vedetta.model.Development;
+import org.vedetta.model.EntityKind;
+import org.vedetta.model.Mention;
+import org.vedetta.model.Qualifier;
+import org.vedetta.model.Verdict;
+
+class MatcherTest {
+
+  private final Matcher matcher = Knowledge.matcher();
+
+  static Stream<Path> seeds() throws IOException {
+    return Files.list(Knowledge.DIR.resolve("seeds")).filter(p -> p.toString().endsWith(".txt")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aSeedArticleTellsNothingNew(Path seed) throws IOException {
+    String text = Files.readString(seed, StandardCharsets.UTF_8);
+    MatchResult result = matcher.match(Knowledge.article("seed", "https://example.org/" + seed.getFileName(), "",
+        text, "2025-10-28T10:00:00Z"));
+
+    assertThat(result.tagged()).isPresent();
+    assertThat(result.assessments()).isNotEmpty();
+    assertThat(result.developments()).as("developments read from %s", seed.getFileName()).isEmpty();
+  }
+
+  @Test
+  void findsMentionsWithOffsetsInTheOriginalText() {
+    String text = "Le truppe nordcoreane e il presidente Nicolás Maduro; l'ONU e la Bielorussia.";
+    Article a = Knowledge.article("t", "https://example.org/m", "Kim Jong Un a Mosca", text, "2026-11-24T08:00:00Z");
+
+    List<Mention> mentions = matcher.analyze(a).tagged().orElseThrow().mentions();
+
+    assertThat(mentions).extracting(Mention::entityId).contains("north_korea", "russia", "nicolas_maduro", "belarus");
+    assertThat(mentions).allSatisfy(m -> {
+      String source = m.inTitle() ? a.title() : a.text();
+      assertThat(source.substring(m.start(), m.end())).isEqualTo(m.surface());
+    });
+    assertThat(mentions).filteredOn(m -> m.entityId().equals("nicolas_maduro")).extracting(Mention::surface)
+        .containsExactly("Nicolás Maduro");
+  }
+
+  @Test
+  void aNewTroopFigureIsAChangedDevelopmentWithItsEvidence() {
+    String text = "Secondo il NIS sudcoreano, circa 15.000 soldati nordcoreani sono stati schierati in Russia.";
+    MatchResult result = matcher.match(Knowledge.article("wire", "https://example.org/15k", "Nuove stime", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.developments()).singleElement().satisfies(d -> {
+      assertThat(d.verdict()).isEqualTo(Verdict.CHANGED);
+      assertThat(d.claimKey()).isEqualTo("north_korea|troop_deployment|russia|-");
+      assertThat(d.claim().quantity().low()).isEqualTo(15_000);
+      assertThat(d.claim().quantity().qualifier()).isEqualTo(Qualifier.ABOUT);
+      assertThat(d.claim().sentence()).isEqualTo(text);
+      assertThat(d.known()).contains("10,000–12,000");
+      assertThat(d.evidence().url()).isEqualTo("https://example.org/15k");
+      assertThat(d.headline()).contains("North Korea").contains("15,000");
+    });
+  }
+
+  @Test
+  void knownFiguresAndRecalledHistoryAreNotNews() {
+    String text = """
+        Le intelligence avevano indicato che la Corea del Nord aveva schierato tra i 10.000 e i 12.000 soldati in Russia.
+        Il trattato di partenariato strategico tra Mosca e Pyongyang è stato firmato il 19 giugno 2024.
+        In June 2024 Russia and North Korea signed a treaty of mutual defence.""";
+    MatchResult result = matcher.match(Knowledge.article("wire", "https://example.org/old", "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).extracting(a -> a.claim().event())
+        .contains("troop_deployment", "treaty_signed");
+    assertThat(result.assessments()).allSatisfy(a -> assertThat(a.verdict()).isEqualTo(Verdict.KNOWN));
+    assertThat(result.developments()).isEmpty();
+  }
+
+  @Test
+  void aCasualtyFigureBeatsTheDeploymentReading() {
+    String text = "Circa 4.000 soldati nordcoreani sono morti in combattimento, secondo Kiev.";
+    Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/c", "", text, "2026-11-23T08:00:00Z"))
+        .assessments().get(0).claim();
+    assertThat(claim.event()).isEqualTo("casualties");
+    assertThat(claim.quantity().low()).isEqualTo(4_000);
+  }
+
+  @Test
+  void theSameNewFactFromManyOutletsAlertsOnce() {
+    String text = "Pyongyang has deployed about 15,000 troops to Russia, officials said.";
+    List<Development> first = matcher.match(Knowledge.article("a", "https://a.example/1", "", text,
+        "2026-11-23T08:00:00Z")).developments();
+    MatchResult copy = matcher.match(Knowledge.article("b", "https://b.example/2", "", text, "2026-11-23T09:00:00Z"));
+    MatchResult replay = matcher.match(Knowledge.article("a", "https://a.example/1", "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(first).hasSize(1);
+    assertThat(copy.developments()).isEmpty();
+    assertThat(copy.assessments()).singleElement().extracting(Assessment::verdict).isEqualTo(Verdict.KNOWN);
+    assertThat(replay.developments()).as("a replay yields the same development id")
+        .extracting(Development::id).containsExactly(first.get(0).id());
+  }
+
+  @Test
+  void aTreatyRatifiedByTheOtherPartyIsALaterStep() {
+    String text = "Venezuela's National Assembly ratified the Strategic Partnership and Cooperation Treaty with "
+        + "Russia on 20 November 2026.";
+    MatchResult result = matcher.match(Knowledge.article("w", "https://example.org/ve", "", text,
+        "2026-11-24T08:00:00Z"));
+
+    assertThat(result.developments()).singleElement().satisfies(d -> {
+      assertThat(d.claim().subject()).isEqualTo("venezuela");
+      assertThat(d.claim().event()).isEqualTo("treaty_ratified");
+      assertThat(d.claim().treaty()).isEqualTo("ru_ve_strategic_partnership_2025");
+      assertThat(d.verdict()).isIn(Verdict.NEW, Verdict.CHANGED);
+    });
+  }
+
+  @Test
+  void articlesWithoutTrackedNamesAreNotTagged() {
+    assertThat(matcher.match(Knowledge.article("w", "https://example.org/x", "Meteo", "Domani pioggia al nord.",
+        "2026-11-24T08:00:00Z")).tagged()).isEmpty();
+  }
+
+  @Test
+  void treatyMentionsAreTagged() {
+    String text = "Il Trattato di partenariato strategico globale resta in vigore.";
+    List<Mention> mentions = matcher.analyze(Knowledge.article("w", "https://example.org/t", "", text,
+        "2026-11-24T08:00:00Z")).tagged().orElseThrow().mentions();
+    assertThat(mentions).anySatisfy(m -> assertThat(m.kind()).isEqualTo(EntityKind.TREATY));
+  }
+}
