@@ -1,0 +1,175 @@
+package org.vedetta.app.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vedetta.model.DeadLetter;
+import org.vedetta.model.Json;
+import org.vedetta.model.MalformedRecordException;
+import org.vedetta.model.Topics;
+
+/**
+ * Runs one stage on one topic: reads each record, hands its decoded value to the stage, writes what the stage
+ * returns, and commits the offsets only once those writes are acknowledged. A record that cannot be decoded,
+ * or that the stage still fails on after {@link #ATTEMPTS} tries, goes to {@link Topics#DEADLETTER} with its
+ * original bytes and the error, so one poison record never blocks a partition.
+ *
+ * @param <T> the topic's value type
+ */
+public final class TopicProcessor<T> implements AutoCloseable {
+
+  /** What a stage does with one value: the records to write in return (possibly none). */
+  @FunctionalInterface
+  public interface Stage<T> {
+    List<ProducerRecord<String, byte[]>> process(T value) throws Exception;
+  }
+
+  static final int ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(TopicProcessor.class);
+
+  private final String stageName;
+  private final String topic;
+  private final Class<T> type;
+  private final Stage<T> stage;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, byte[]> producer;
+  private final Clock clock;
+  private final Duration backoff;
+  private final Thread thread;
+  private final AtomicLong processed = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private volatile boolean running = true;
+
+  public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
+      KafkaProducer<String, byte[]> producer, Clock clock, Duration backoff) {
+    this.stageName = stageName;
+    this.topic = topic;
+    this.type = type;
+    this.stage = stage;
+    this.producer = producer;
+    this.clock = clock;
+    this.backoff = backoff;
+    this.consumer = clients.consumer("vedetta-" + stageName, "vedetta-" + stageName + "-" + ProcessHandle.current().pid());
+    this.thread = new Thread(this::run, "vedetta-" + stageName);
+  }
+
+  public void start() {
+    consumer.subscribe(List.of(topic));
+    thread.start();
+  }
+
+  /** Records handled (successfully or dead-lettered) since start. */
+  public long processed() {
+    return processed.get();
+  }
+
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  private void run() {
+    try {
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        List<Future<RecordMetadata>> writes = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+          for (ProducerRecord<String, byte[]> out : handle(record)) {
+            writes.add(producer.send(out));
+          }
+          offsets.put(new TopicPartition(record.topic(), record.partition()),
+              new OffsetAndMetadata(record.offset() + 1));
+          processed.incrementAndGet();
+        }
+        for (Future<RecordMetadata> write : writes) {
+          write.get();
+        }
+        consumer.commitSync(offsets);
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // A write was not acknowledged: stop without committing, so the batch is read again on restart.
+      LOG.error("{}: a write to Kafka failed, stopping without committing: {}", stageName, e.getCause().toString());
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private List<ProducerRecord<String, byte[]>> handle(ConsumerRecord<String, byte[]> record)
+      throws InterruptedException {
+    T value;
+    try {
+      value = Json.read(record.value(), type);
+    } catch (MalformedRecordException e) {
+      return List.of(deadLetter(record, e.getMessage()));
+    }
+    Exception last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS && running; attempt++) {
+      try {
+        return stage.process(value);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        last = e;
+        break;
+      } catch (Exception e) {
+        last = e;
+        LOG.warn("{}: attempt {} on {}-{}@{} failed: {}", stageName, attempt, record.topic(), record.partition(),
+            record.offset(), e.toString());
+        TimeUnit.MILLISECONDS.sleep(backoff.toMillis() << (attempt - 1));
+      }
+    }
+    if (!running) {
+      // Stopping: leave the record uncommitted so it is read again, rather than dead-letter it.
+      throw new WakeupException();
+    }
+    return List.of(deadLetter(record, last.toString()));
+  }
+
+  private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String error) {
+    deadLettered.incrementAndGet();
+    LOG.error("{}: {}-{}@{} sent to {}: {}", stageName, record.topic(), record.partition(), record.offset(),
+        Topics.DEADLETTER, error);
+    DeadLetter letter = new DeadLetter(DeadLetter.SCHEMA, stageName, record.topic(), record.partition(),
+        record.offset(), record.key(),
+        record.value() == null ? null : Base64.getEncoder().encodeToString(record.value()), error, clock.instant());
+    return new ProducerRecord<>(Topics.DEADLETTER, record.key(), Json.write(letter));
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+}

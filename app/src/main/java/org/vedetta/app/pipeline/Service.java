@@ -1,0 +1,168 @@
+package org.vedetta.app.pipeline;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vedetta.app.config.VedettaConfig;
+import org.vedetta.app.kafka.EmbeddedKafka;
+import org.vedetta.app.kafka.KafkaClients;
+import org.vedetta.app.kafka.TopicProcessor;
+import org.vedetta.ingest.Ingest;
+import org.vedetta.matcher.MatchResult;
+import org.vedetta.matcher.Matcher;
+import org.vedetta.model.Article;
+import org.vedetta.model.Development;
+import org.vedetta.model.Json;
+import org.vedetta.model.Topics;
+import org.vedetta.notifier.Notifier;
+
+/**
+ * A running Vedetta process: the embedded broker when configured, the topics, the database, and the roles
+ * asked for, wired to their topics. Closing stops everything in reverse order.
+ */
+public final class Service implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+  /**
+   * Options that differ between the service, the demo and tests.
+   *
+   * @param clock         clock for every stage
+   * @param firstDigestAt an extra one-shot digest for every subscriber at this time (the demo), or null
+   * @param retryBackoff  first pause before a failed record is tried again
+   */
+  public record Options(Clock clock, Instant firstDigestAt, Duration retryBackoff) {
+    public static Options defaults() {
+      return new Options(Clock.systemUTC(), null, Duration.ofSeconds(1));
+    }
+  }
+
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final List<TopicProcessor<?>> processors = new ArrayList<>();
+  private String bootstrapServers;
+  private Ingest ingest;
+  private Matcher matcher;
+  private Notifier notifier;
+
+  private Service() {}
+
+  /** Starts the roles of {@code config}; on failure, whatever had started is stopped again. */
+  public static Service start(VedettaConfig config, Set<Role> roles, Options options) {
+    Service service = new Service();
+    try {
+      service.startRoles(config, roles, options);
+      return service;
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  private void startRoles(VedettaConfig config, Set<Role> roles, Options options) {
+    if (config.app().kafka().embedded()) {
+      EmbeddedKafka broker = EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.app().kafka().port());
+      resources.push(broker);
+      bootstrapServers = broker.bootstrapServers();
+    } else {
+      bootstrapServers = config.app().kafka().bootstrapServers();
+    }
+    KafkaClients clients = new KafkaClients(bootstrapServers);
+    clients.ensureTopics(config.app().kafka().partitions(), Duration.ofSeconds(60));
+
+    HikariDataSource dataSource = Database.open(config.app().database(), config.dataDir());
+    resources.push(dataSource);
+    KafkaProducer<String, byte[]> producer = clients.producer("vedetta-" + ProcessHandle.current().pid());
+    resources.push(producer);
+
+    if (roles.contains(Role.NOTIFIER)) {
+      notifier = Notifier.builder()
+          .watchlists(config.watchlists())
+          .subscribers(config.subscribers())
+          .mail(config.app().mail())
+          .dataSource(dataSource)
+          .clock(options.clock())
+          .firstDigestAt(options.firstDigestAt())
+          .build();
+      resources.push(notifier);
+      notifier.start();
+      process(new TopicProcessor<>("notifier", clients, Topics.DEVELOPMENTS, Development.class, d -> {
+        notifier.accept(d);
+        return List.of();
+      }, producer, options.clock(), options.retryBackoff()));
+    }
+    if (roles.contains(Role.MATCHER)) {
+      matcher = Matcher.builder().knowledge(config.knowledge()).dataSource(dataSource).clock(options.clock()).build();
+      process(new TopicProcessor<>("matcher", clients, Topics.ARTICLES, Article.class,
+          article -> records(matcher.match(article)), producer, options.clock(), options.retryBackoff()));
+    }
+    if (roles.contains(Role.INGEST)) {
+      ingest = Ingest.builder()
+          .sources(config.sources())
+          .sink(article -> producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), Json.write(article)))
+              .get())
+          .dataSource(dataSource)
+          .clock(options.clock())
+          .build();
+      resources.push(ingest);
+      ingest.start();
+    }
+    LOG.info("Vedetta running: roles {}, Kafka {}, {} sources, {} subscribers", roles, bootstrapServers,
+        config.sources().size(), config.subscribers().size());
+  }
+
+  private static List<ProducerRecord<String, byte[]>> records(MatchResult result) {
+    List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+    result.tagged().ifPresent(t -> out.add(new ProducerRecord<>(Topics.TAGGED, t.articleId(), Json.write(t))));
+    for (Development d : result.developments()) {
+      out.add(new ProducerRecord<>(Topics.DEVELOPMENTS, d.claimKey(), Json.write(d)));
+    }
+    return out;
+  }
+
+  private void process(TopicProcessor<?> processor) {
+    processors.add(processor);
+    resources.push(processor);
+    processor.start();
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The ingest role, or null when this process does not run it. */
+  public Ingest ingest() {
+    return ingest;
+  }
+
+  /** The notifier role, or null when this process does not run it. */
+  public Notifier notifier() {
+    return notifier;
+  }
+
+  /** Records dead-lettered by this process's stages. */
+  public long deadLettered() {
+    return processors.stream().mapToLong(TopicProcessor::deadLettered).sum();
+  }
+
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("while stopping {}: {}", resource.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package org.vedetta.notifier;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vedetta.model.Development;
+import org.vedetta.notifier.internal.Delivery;
+import org.vedetta.notifier.internal.DigestMessages;
+import org.vedetta.notifier.internal.DigestTemplates;
+import org.vedetta.notifier.internal.Mailer;
+import org.vedetta.notifier.internal.QueueStore;
+import org.vedetta.notifier.internal.RetryLog;
+import org.vedetta.notifier.internal.Router;
+import org.vedetta.notifier.internal.Schedule;
+import org.vedetta.settings.Problems;
+
+/**
+ * The notifier stage: routes each {@link Development} to the subscribers whose watchlists match, queues it
+ * durably per subscriber, and mails digests on each subscriber's schedule, plus immediate alerts for
+ * developments at or above a subscriber's {@link Subscriber#immediateSeverity()}.
+ *
+ * <p><b>Delivery guarantees.</b> The queue lives in SQL (H2 or PostgreSQL, tables created by Flyway). A mail
+ * is recorded as sent in the same transaction that dequeues its items: the items are locked, the mail is
+ * rendered and handed to the SMTP server (or written to the outbox), then the items are marked and the mail
+ * recorded, and only then is the transaction committed. A failed hand-over rolls back, so nothing is lost; the
+ * retry job sends it again with backoff (1 minute, doubling, at most an hour). Sent items are never sent again,
+ * also after a restart on the same database.
+ *
+ * <p><b>The window.</b> If the process dies after the server accepted a mail but before the commit, the items
+ * are still pending and go out again. The digest id and {@code Message-ID} are a hash of the subscriber and the
+ * development ids, so the repeat carries the same {@code Message-ID} (which many clients use to drop
+ * duplicates) as long as no other development was queued for that subscriber in between; if one was, the
+ * repeat is a new digest that includes both.
+ *
+ * <p><b>Threads.</b> {@link #accept} may be called from any thread, e.g. a Kafka consumer, while the
+ * scheduler's threads send digests; mails to one subscriber are serialised. Immediate alerts are sent on the
+ * calling thread; while a subscriber's mail is failing they wait for the retry job instead.
+ *
+ * <p>Immediate alerts are not repeated in the next digest. An empty period sends nothing.
+ */
+public final class Notifier implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+  private final Router router;
+  private final QueueStore queue;
+  private final Delivery delivery;
+  private final Clock clock;
+  private final Instant firstDigestAt;
+  private Schedule schedule;
+  private boolean closed;
+
+  private Notifier(Builder b) {
+    this.clock = b.clock;
+    this.firstDigestAt = b.firstDigestAt;
+    this.router = new Router(b.watchlists, b.subscribers);
+    this.queue = new QueueStore(b.dataSource);
+    queue.migrate();
+    this.delivery = new Delivery(queue, new RetryLog(b.dataSource), router, new DigestTemplates(),
+        new DigestMessages(fromAddress(b.mail)), Mailer.from(b.mail, clock), clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Queues the development for every subscriber one of whose watchlists matches it, and mails it at once to
+   * those whose immediate threshold its severity reaches. Idempotent: a development (by id) already queued for
+   * a subscriber, pending or sent, is not queued again, so a replayed topic sends nothing twice. A
+   * {@link org.vedetta.model.Verdict#KNOWN} claim is not news and is ignored.
+   *
+   * @return how many subscribers it was newly queued for
+   * @throws QueueException when the database fails; retry (do not commit the Kafka offset)
+   */
+  public int accept(Development development) {
+    Objects.requireNonNull(development, "development");
+    if (!development.verdict().isDevelopment()) {
+      return 0;
+    }
+    int queued = 0;
+    for (Subscriber subscriber : router.route(development)) {
+      boolean immediate = subscriber.wantsImmediately(development.severity());
+      if (!queue.enqueue(subscriber.email(), development, immediate, clock.instant())) {
+        continue;
+      }
+      queued++;
+      if (immediate && !delivery.backingOff(subscriber)) {
+        try {
+          delivery.sendImmediate(subscriber);
+        } catch (DeliveryException e) {
+          LOG.warn("Immediate alert: {}; will retry", e.getMessage());
+        }
+      }
+    }
+    return queued;
+  }
+
+  /**
+   * Sends every subscriber with pending developments a digest now, whatever their schedule. A subscriber whose
+   * mail fails is logged and skipped; their items stay queued for the retry job. Items queued for an address
+   * that is no longer a subscriber stay in the queue untouched.
+   *
+   * @return one receipt per digest sent, in subscriber order
+   */
+  public List<DigestReceipt> sendDigests() {
+    Set<String> waiting = queue.subscribersWithPending(false);
+    List<DigestReceipt> receipts = new ArrayList<>();
+    for (Subscriber subscriber : router.subscribers()) {
+      if (!waiting.contains(subscriber.email())) {
+        continue;
+      }
+      try {
+        delivery.sendDigest(subscriber).ifPresent(receipts::add);
+      } catch (DeliveryException e) {
+        LOG.warn("Digest: {}; will retry", e.getMessage());
+      }
+    }
+    return receipts;
+  }
+
+  /**
+   * Sends the subscriber a digest of their pending developments now.
+   *
+   * @return empty when nothing is pending
+   * @throws IllegalArgumentException when {@code email} is not a subscriber
+   * @throws DeliveryException when the mail could not be handed over; the items stay queued
+   */
+  public Optional<DigestReceipt> sendDigest(String email) {
+    return delivery.sendDigest(subscriber(email));
+  }
+
+  /**
+   * Re-sends what failed and whose backoff has passed: digests and immediate alerts. The scheduler does this
+   * every minute; call it directly when the scheduler is not started.
+   *
+   * @return one receipt per mail sent
+   */
+  public List<DigestReceipt> retryFailed() {
+    return delivery.retryDue();
+  }
+
+  /** How many developments wait for the subscriber's next mail. */
+  public int pending(String email) {
+    return queue.pending(subscriber(email).email());
+  }
+
+  /**
+   * Starts sending on schedule: each subscriber's digest on their cron in their time zone, the one-shot digests
+   * at {@link Builder#firstDigestAt} when set, and the retry job every minute. Quartz runs in memory under its
+   * own scheduler name, so several notifiers can live in one JVM.
+   *
+   * @throws IllegalStateException when already started or closed, or when Quartz cannot start
+   */
+  public synchronized void start() {
+    if (closed || schedule != null) {
+      throw new IllegalStateException(closed ? "notifier is closed" : "notifier is already started");
+    }
+    try {
+      schedule = new Schedule(delivery, router, firstDigestAt);
+      schedule.start();
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot start the digest scheduler: " + e.getMessage(), e);
+    }
+  }
+
+  /** Stops the scheduler, waiting for a digest being sent. The data source is the caller's to close. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (schedule != null) {
+      try {
+        schedule.close();
+      } catch (SchedulerException e) {
+        LOG.warn("Digest scheduler did not stop cleanly: {}", e.getMessage(), e);
+      }
+    }
+  }
+
+  private Subscriber subscriber(String email) {
+    return router.subscriber(email)
+        .orElseThrow(() -> new IllegalArgumentException("'" + email + "' is not a subscriber"));
+  }
+
+  private static InternetAddress fromAddress(MailSettings mail) {
+    try {
+      return new InternetAddress(mail.from(), true);
+    } catch (AddressException e) {
+      throw new IllegalArgumentException("mail.from: '" + mail.from() + "' is not an email address", e);
+    }
+  }
+
+  /** Builds a {@link Notifier}; {@link #build} checks the settings and creates the tables. */
+  public static final class Builder {
+    private List<Watchlist> watchlists = List.of();
+    private List<Subscriber> subscribers = List.of();
+    private MailSettings mail;
+    private DataSource dataSource;
+    private Clock clock = Clock.systemUTC();
+    private Instant firstDigestAt;
+
+    private Builder() {}
+
+    /** The watchlists subscribers may follow; default none. */
+    public Builder watchlists(List<Watchlist> watchlists) {
+      this.watchlists = List.copyOf(watchlists);
+      return this;
+    }
+
+    /** Who receives mail; default nobody. */
+    public Builder subscribers(List<Subscriber> subscribers) {
+      this.subscribers = List.copyOf(subscribers);
+      return this;
+    }
+
+    /** How mail leaves; required. */
+    public Builder mail(MailSettings mail) {
+      this.mail = mail;
+      return this;
+    }
+
+    /** Where the queue lives (H2 or PostgreSQL); required. Each call takes a connection and closes it. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /** The time of queue rows, digests, mail dates and backoff; default the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** When set, {@link #start} also sends every subscriber one digest at that instant (the demo uses it). */
+    public Builder firstDigestAt(Instant firstDigestAt) {
+      this.firstDigestAt = firstDigestAt;
+      return this;
+    }
+
+    /**
+     * Checks the settings and that every watchlist a subscriber names exists, then creates or upgrades the
+     * tables.
+     *
+     * @throws IllegalArgumentException listing every problem in the settings
+     * @throws NullPointerException     when the mail settings, data source or clock are missing
+     * @throws org.flywaydb.core.api.FlywayException when the tables cannot be created
+     */
+    public Notifier build() {
+      Objects.requireNonNull(mail, "mail");
+      Objects.requireNonNull(dataSource, "dataSource");
+      Objects.requireNonNull(clock, "clock");
+      List<String> problems = problems();
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException("invalid notifier settings:\n  " + String.join("\n  ", problems));
+      }
+      return new Notifier(this);
+    }
+
+    private List<String> problems() {
+      Problems problems = new Problems();
+      new WatchlistsSettings(watchlists).validate(problems);
+      new SubscribersSettings(subscribers).validate(problems);
+      mail.validate(problems.at("mail"));
+      Set<String> known = new HashSet<>();
+      watchlists.forEach(w -> known.add(w.id()));
+      for (int i = 0; i < subscribers.size(); i++) {
+        Problems at = problems.at("subscribers", i);
+        List<String> followed = subscribers.get(i).watchlists();
+        for (int j = 0; j < followed.size(); j++) {
+          String id = followed.get(j);
+          at.check(id == null || known.contains(id), "watchlists[" + j + "]", "unknown watchlist '" + id
+              + "'; known: " + String.join(", ", known.stream().sorted().toList()));
+        }
+      }
+      return problems.found().stream().map(f -> f.field() + ": " + f.message()).toList();
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.vedetta.notifier.internal;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+import org.quartz.spi.TriggerFiredBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vedetta.notifier.DeliveryException;
+import org.vedetta.notifier.QueueException;
+import org.vedetta.notifier.Subscriber;
+
+/**
+ * The Quartz scheduler of one notifier: in memory (RAMJobStore), under its own name, with a digest job per
+ * subscriber fired by a cron trigger in the subscriber's time zone (plus an optional one-shot trigger), and a
+ * retry job every minute.
+ */
+public final class Schedule implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Schedule.class);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final String GROUP = "vedetta-notifier";
+  private static final String EMAIL = "email";
+
+  private final Scheduler scheduler;
+  private final Delivery delivery;
+  private final Router router;
+
+  /**
+   * @param firstDigestAt when set, every subscriber also gets one digest then (the demo uses it)
+   */
+  public Schedule(Delivery delivery, Router router, Instant firstDigestAt) throws SchedulerException {
+    this.delivery = delivery;
+    this.router = router;
+    this.scheduler = new StdSchedulerFactory(properties()).getScheduler();
+    try {
+      scheduler.setJobFactory(new Jobs());
+      for (Subscriber subscriber : router.subscribers()) {
+        scheduleDigests(subscriber, firstDigestAt);
+      }
+      scheduleRetries();
+    } catch (SchedulerException | RuntimeException e) {
+      scheduler.shutdown(false);
+      throw e;
+    }
+  }
+
+  private void scheduleDigests(Subscriber subscriber, Instant firstDigestAt) throws SchedulerException {
+    JobDetail job = JobBuilder.newJob(DigestJob.class)
+        .withIdentity("digest " + subscriber.email(), GROUP)
+        .usingJobData(EMAIL, subscriber.email())
+        .storeDurably()
+        .build();
+    scheduler.addJob(job, false);
+    scheduler.scheduleJob(TriggerBuilder.newTrigger()
+        .withIdentity("cron " + subscriber.email(), GROUP)
+        .forJob(job)
+        .withSchedule(CronScheduleBuilder.cronSchedule(subscriber.digestCron())
+            .inTimeZone(TimeZone.getTimeZone(subscriber.timeZone()))
+            .withMisfireHandlingInstructionFireAndProceed())
+        .build());
+    if (firstDigestAt != null) {
+      scheduler.scheduleJob(TriggerBuilder.newTrigger()
+          .withIdentity("first " + subscriber.email(), GROUP)
+          .forJob(job)
+          .startAt(Date.from(firstDigestAt))
+          .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+          .build());
+    }
+  }
+
+  private void scheduleRetries() throws SchedulerException {
+    JobDetail retry = JobBuilder.newJob(RetryJob.class).withIdentity("retry", GROUP).build();
+    // Quartz fires on the system clock; the notifier's injected clock decides which retries are due.
+    scheduler.scheduleJob(retry, TriggerBuilder.newTrigger()
+        .withIdentity("retry", GROUP)
+        .startAt(Date.from(Instant.now().plus(RetryLog.FIRST_DELAY)))
+        .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever()
+            .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build());
+  }
+
+  public void start() throws SchedulerException {
+    scheduler.start();
+  }
+
+  /** Stops firing and waits for running jobs to finish. */
+  @Override
+  public void close() throws SchedulerException {
+    scheduler.shutdown(true);
+  }
+
+  private static Properties properties() {
+    String name = "vedetta-notifier-" + INSTANCES.incrementAndGet();
+    Properties p = new Properties();
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "NON_CLUSTERED");
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_MAKE_SCHEDULER_THREAD_DAEMON, "true");
+    p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");
+    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    p.setProperty("org.quartz.threadPool.threadNamePrefix", name + "-worker");
+    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
+    return p;
+  }
+
+  /** Builds the jobs with their collaborators, instead of Quartz's reflection on no-argument constructors. */
+  private final class Jobs implements JobFactory {
+    @Override
+    public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) {
+      Class<? extends Job> type = bundle.getJobDetail().getJobClass();
+      return type == RetryJob.class ? new RetryJob(delivery) : new DigestJob(delivery, router);
+    }
+  }
+
+  /** Sends one subscriber's digest. */
+  @DisallowConcurrentExecution
+  static final class DigestJob implements Job {
+    private final Delivery delivery;
+    private final Router router;
+
+    DigestJob(Delivery delivery, Router router) {
+      this.delivery = delivery;
+      this.router = router;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+      String email = context.getMergedJobDataMap().getString(EMAIL);
+      router.subscriber(email).ifPresent(subscriber -> {
+        try {
+          delivery.sendDigest(subscriber).ifPresent(receipt ->
+              LOG.info("Sent {} a digest of {} developments via {}", email, receipt.items(), receipt.where()));
+        } catch (DeliveryException e) {
+          LOG.warn("{}; will retry", e.getMessage());
+        } catch (QueueException e) {
+          LOG.error("Digest to {} not sent: {}", email, e.getMessage(), e);
+        }
+      });
+    }
+  }
+
+  /** Re-sends what failed. */
+  @DisallowConcurrentExecution
+  static final class RetryJob implements Job {
+    private final Delivery delivery;
+
+    RetryJob(Delivery delivery) {
+      this.delivery = delivery;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+      try {
+        List<?> sent = delivery.retryDue();
+        if (!sent.isEmpty()) {
+          LOG.info("Re-sent {} failed mails", sent.size());
+        }
+      } catch (QueueException e) {
+        LOG.error("Retry skipped: {}", e.getMessage(), e);
+      }
+    }
+  }
+}
