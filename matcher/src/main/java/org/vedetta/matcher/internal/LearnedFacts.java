@@ -28,7 +28,9 @@ public final class LearnedFacts {
   public LearnedFacts(DataSource dataSource) {
     this.dataSource = dataSource;
     Flyway.configure().dataSource(dataSource).locations("classpath:db/matcher")
-        .table("matcher_schema_history").baselineOnMigrate(true).load().migrate();
+        .table("matcher_schema_history")
+        // The database may already hold other stages' tables: start from an empty baseline so V1 still runs.
+        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
   }
 
   /** A learned fact and the article that first carried it. */
