@@ -1,0 +1,21 @@
+package org.vedetta.ingest;
+
+import java.time.Duration;
+
+/**
+ * What one poll of one source did.
+ *
+ * @param sourceId  the source
+ * @param itemsSeen items the feed or listing offered this poll (0 when it answered "not modified")
+ * @param published articles handed to the sink
+ * @param failed    items that could not be fetched, extracted or published; they are retried later
+ * @param took      wall time of the poll, by the ingest clock
+ * @param error     why the poll as a whole failed, naming the source; {@code null} when it succeeded
+ */
+public record PollResult(String sourceId, int itemsSeen, int published, int failed, Duration took, String error) {
+
+  /** Whether the poll as a whole succeeded (some items may still have {@link #failed}). */
+  public boolean succeeded() {
+    return error == null;
+  }
+}

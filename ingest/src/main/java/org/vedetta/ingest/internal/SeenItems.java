@@ -1,0 +1,97 @@
+package org.vedetta.ingest.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.vedetta.model.Article;
+import org.vedetta.model.Ids;
+
+/**
+ * What was already published, in SQL so it survives restarts and is shared by ingest instances: article ids
+ * (any source) and item keys (per source, so a known item's page is not fetched again). The schema is
+ * migrated by Flyway from {@code classpath:db/ingest} with its own history table
+ * {@value #HISTORY_TABLE}, so it can share a database schema with other modules' migrations.
+ */
+public final class SeenItems {
+
+  public static final String HISTORY_TABLE = "ingest_schema_history";
+
+  /** SQLSTATE of a unique-key violation, in H2 and PostgreSQL alike. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  private SeenItems(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  /** Migrates the schema if needed and returns the store. */
+  public static SeenItems open(DataSource dataSource, Clock clock) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/ingest")
+        .table(HISTORY_TABLE)
+        // Another module's tables may already be in the schema: start ingest's history below V1.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+    return new SeenItems(dataSource, clock);
+  }
+
+  public boolean hasArticle(String articleId) throws SQLException {
+    return exists("select 1 from ingest_seen where article_id = ?", articleId);
+  }
+
+  public boolean hasItem(String sourceId, String itemKey) throws SQLException {
+    return exists("select 1 from ingest_seen_item where item_key = ?", Ids.of(sourceId, itemKey));
+  }
+
+  /** Records the article and the item that led to it; either may be known already. */
+  public void record(String sourceId, String itemKey, Article article) throws SQLException {
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    try (Connection connection = dataSource.getConnection()) {
+      insertIfAbsent(connection,
+          "insert into ingest_seen (article_id, source_id, url, first_seen_at) values (?, ?, ?, ?)",
+          article.id(), sourceId, article.url(), now);
+      insertIfAbsent(connection,
+          "insert into ingest_seen_item (item_key, source_id, guid, article_id, first_seen_at) values (?, ?, ?, ?, ?)",
+          Ids.of(sourceId, itemKey), sourceId, itemKey, article.id(), now);
+    }
+  }
+
+  private boolean exists(String sql, String key) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, key);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  /** Inserts one row in its own transaction; a row with the same key (another instance was first) is fine. */
+  private static void insertIfAbsent(Connection connection, String sql, Object... values) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.setAutoCommit(true);
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+    }
+  }
+}
