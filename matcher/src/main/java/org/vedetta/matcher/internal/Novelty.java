@@ -136,7 +136,7 @@ public final class Novelty {
     return claim.low() <= high && claim.high() >= low;
   }
 
-  private static Assessment known(Claim claim, List<Fact> facts, String reason) {
+  private Assessment known(Claim claim, List<Fact> facts, String reason) {
     return new Assessment(claim, Verdict.KNOWN, ids(facts), describe(facts), reason);
   }
 
@@ -144,11 +144,11 @@ public final class Novelty {
     return facts.stream().map(Fact::id).distinct().toList();
   }
 
-  /** "10,000–12,000 soldiers (2024-10); about 1,500 soldiers (2024-10)". */
-  static String describe(List<Fact> facts) {
+  /** "10,000–12,000 soldiers (2024-10); treaty ratified by Russia (2025-10-27)". */
+  private String describe(List<Fact> facts) {
     return facts.stream()
         .map(f -> (f.quantity() != null ? f.quantity().toQuantity().describe()
-            : f.event().replace('_', ' ') + (f.event().startsWith("treaty_") ? " by " + f.subject() : ""))
+            : f.event().replace('_', ' ') + (f.event().startsWith("treaty_") ? " by " + knowledge.nameOf(f.subject()) : ""))
             + (f.asOf() != null ? " (" + f.asOf() + ")" : ""))
         .distinct()
         .collect(Collectors.joining("; "));
