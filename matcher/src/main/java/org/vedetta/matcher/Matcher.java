@@ -109,14 +109,14 @@ public final class Matcher {
     FoldedText title = FoldedText.of(article.title());
     List<MentionFinder.Found> titleFound = finder.find(title.folded(),
         List.of(new int[] {0, title.folded().length()}));
-    List<Mention> mentions = new ArrayList<>(toMentions(title, titleFound, true));
+    List<Mention> mentions = new ArrayList<>(Mentions.toMentions(title, titleFound, true));
 
     FoldedText text = FoldedText.of(article.text());
     List<Sentences.Span> spans = Sentences.split(article.text());
     List<int[]> folded = spans.stream()
         .map(s -> new int[] {text.foldedIndexOf(s.start()), text.foldedIndexOf(s.end())}).toList();
     List<MentionFinder.Found> found = finder.find(text.folded(), folded);
-    mentions.addAll(toMentions(text, found, false));
+    mentions.addAll(Mentions.toMentions(text, found, false));
 
     List<Claim> claims = readClaims(article, published, text, spans, folded, found, titleFound);
     List<Assessment> assessments = new ArrayList<>();
@@ -220,16 +220,5 @@ public final class Matcher {
       h.append(" (").append(knowledge.nameOf(c.counterparty())).append(')');
     }
     return h.toString();
-  }
-
-  private static List<Mention> toMentions(FoldedText text, List<MentionFinder.Found> found, boolean inTitle) {
-    List<Mention> mentions = new ArrayList<>(found.size());
-    for (MentionFinder.Found f : found) {
-      int start = text.originalStart(f.start());
-      int end = text.originalEnd(f.end());
-      mentions.add(new Mention(f.target().id(), f.target().kind(), text.original().substring(start, end), start,
-          end, inTitle));
-    }
-    return mentions;
   }
 }
