@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code vedetta} command line. */
 @Command(name = "vedetta", mixinStandardHelpOptions = true, version = "Vedetta 0.1.0",
     description = "Watches news sources and mails what is new about Russia's allies and treaties.",
-    subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, AnalyzeCommand.class,
+        EvaluateCommand.class})
 public final class Vedetta {
 
   public static void main(String[] args) {

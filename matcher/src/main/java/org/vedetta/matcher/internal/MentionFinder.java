@@ -17,8 +17,8 @@ import org.vedetta.model.EntityKind;
  */
 public final class MentionFinder {
 
-  /** What an alias stands for. */
-  public record Target(String id, EntityKind kind, boolean needsContext, WordList context) {}
+  /** What an alias stands for; {@code parties} are the states of a treaty (their acting states, for persons). */
+  public record Target(String id, EntityKind kind, boolean needsContext, WordList context, List<String> parties) {}
 
   /** A mention in folded offsets of the text it was found in. */
   public record Found(Target target, int start, int end) {}
@@ -39,12 +39,13 @@ public final class MentionFinder {
       };
       e.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
           .computeIfAbsent(alias, a -> new ArrayList<>())
-          .add(new Target(e.id(), kind, ambiguous.contains(alias), context)));
+          .add(new Target(e.id(), kind, ambiguous.contains(alias), context,
+              e.actingState() == null ? List.of() : List.of(e.actingState()))));
     }
     for (Treaty t : knowledge.treaties()) {
       t.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
           .computeIfAbsent(alias, a -> new ArrayList<>())
-          .add(new Target(t.id(), EntityKind.TREATY, false, null)));
+          .add(new Target(t.id(), EntityKind.TREATY, false, null, t.parties())));
     }
     this.automaton = AliasAutomaton.build(byAlias);
     this.aliases = byAlias.size();
@@ -60,10 +61,11 @@ public final class MentionFinder {
    */
   public List<Found> find(String folded, List<int[]> sentences) {
     List<Found> found = new ArrayList<>();
+    List<AliasAutomaton.Hit<Target>> shared = new ArrayList<>();
     for (AliasAutomaton.Hit<Target> hit : automaton.find(folded)) {
       if (hit.targets().size() > 1 && hit.targets().stream().allMatch(t -> t.kind() == EntityKind.TREATY)) {
-        // Treaties sharing a name: keep each, the claim reader chooses by the parties named around it.
-        hit.targets().forEach(t -> found.add(new Found(t, hit.start(), hit.end())));
+        shared.add(hit);
+        found.add(null);
         continue;
       }
       for (Target target : hit.targets()) {
@@ -71,6 +73,22 @@ public final class MentionFinder {
           found.add(new Found(target, hit.start(), hit.end()));
           break;
         }
+      }
+    }
+    if (shared.isEmpty()) {
+      return found;
+    }
+    // Treaties sharing a name: the one whose parties the text names most often.
+    Map<String, Long> named = found.stream().filter(java.util.Objects::nonNull)
+        .flatMap(f -> f.target().parties().stream())
+        .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
+    java.util.Iterator<AliasAutomaton.Hit<Target>> next = shared.iterator();
+    for (int i = 0; i < found.size(); i++) {
+      if (found.get(i) == null) {
+        AliasAutomaton.Hit<Target> hit = next.next();
+        Target best = hit.targets().stream().max(java.util.Comparator.comparingLong(
+            t -> t.parties().stream().mapToLong(p -> named.getOrDefault(p, 0L)).sum())).orElseThrow();
+        found.set(i, new Found(best, hit.start(), hit.end()));
       }
     }
     return found;
