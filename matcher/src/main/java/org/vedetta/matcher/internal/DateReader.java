@@ -29,43 +29,56 @@ public final class DateReader {
     }
   }
 
-  private static final Map<String, Integer> MONTHS = Map.ofEntries(
-      Map.entry("gennaio", 1), Map.entry("febbraio", 2), Map.entry("marzo", 3), Map.entry("aprile", 4),
-      Map.entry("maggio", 5), Map.entry("giugno", 6), Map.entry("luglio", 7), Map.entry("agosto", 8),
-      Map.entry("settembre", 9), Map.entry("ottobre", 10), Map.entry("novembre", 11), Map.entry("dicembre", 12),
-      Map.entry("january", 1), Map.entry("february", 2), Map.entry("march", 3), Map.entry("april", 4),
-      Map.entry("may", 5), Map.entry("june", 6), Map.entry("july", 7), Map.entry("august", 8),
-      Map.entry("september", 9), Map.entry("october", 10), Map.entry("november", 11), Map.entry("december", 12),
-      Map.entry("января", 1), Map.entry("февраля", 2), Map.entry("марта", 3), Map.entry("апреля", 4),
-      Map.entry("мая", 5), Map.entry("июня", 6), Map.entry("июля", 7), Map.entry("августа", 8),
-      Map.entry("сентября", 9), Map.entry("октября", 10), Map.entry("ноября", 11), Map.entry("декабря", 12));
+  /** Month names as folded text writes them (accents removed), in every covered language. */
+  private static final Map<String, Integer> MONTHS = months(
+      "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+      "january february march april may june july august september october november december",
+      "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre",
+      "januar februar marz april mai juni juli august september oktober november dezember",
+      "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+      "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+      "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня");
 
-  private static final String MONTH = "(gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|"
-      + "ottobre|novembre|dicembre|january|february|march|april|may|june|july|august|september|october|"
-      + "november|december|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)";
+  private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
+      .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")";
 
   private static final Pattern DAY_MONTH = Pattern.compile(
-      "(?U)(?<!\\d)(\\d{1,2})\\s" + MONTH + "(?:\\s(?:del\\s|of\\s)?(\\d{4}))?(?!\\w)");
+      "(?U)(?<!\\d)(\\d{1,2})\\.?\\s(?:de\\s)?" + MONTH + "(?:\\s(?:del\\s|of\\s|de\\s)?(\\d{4}))?(?!\\w)");
   private static final Pattern MONTH_DAY = Pattern.compile(
       "(?U)(?<!\\w)" + MONTH + "\\s(\\d{1,2})(?:,?\\s(\\d{4}))?(?![\\w.,]?\\d)");
   private static final Pattern MONTH_YEAR = Pattern.compile(
-      "(?U)(?<!\\w)" + MONTH + "\\s(?:del\\s|of\\s)?(\\d{4})(?!\\w)");
+      "(?U)(?<!\\w)" + MONTH + "\\s(?:del\\s|of\\s|de\\s)?(\\d{4})(?!\\w)");
   private static final Pattern MONTH_ONLY = Pattern.compile(
-      "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в)\\s?)" + MONTH
+      "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в|en|im|au|mois d'|de|у|fin|ende|a finales de)\\s?)" + MONTH
       + "(?!\\s\\d)(?!\\w)");
   private static final Pattern YEAR = Pattern.compile(
-      "(?U)(?<!\\w)(?:nel|del|in|dal|since|from|by|entro|в|il)\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
+      "(?U)(?<!\\w)(?:nel|del|in|dal|since|from|by|entro|в|у|il|en|im|au|seit|depuis|desde|jahr|year)\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
   private static final Pattern LAST_YEAR = Pattern.compile(
       "(?U)(?<!\\w)(?:lo scorso anno|l'anno scorso|anno scorso|last year|dell'anno scorso|в прошлом году"
-      + "|l'annee derniere|letztes jahr|el ano pasado)(?!\\w)");
+      + "|l'annee derniere|l'an dernier|letztes jahr|im vergangenen jahr|vergangenes jahr|el ano pasado"
+      + "|минулого року|торік|в минулому році)(?!\\w)");
   private static final Pattern THIS_YEAR = Pattern.compile(
-      "(?U)(?<!\\w)(?:quest'anno|this year|in questo anno|в этом году)(?!\\w)");
+      "(?U)(?<!\\w)(?:quest'anno|this year|in questo anno|в этом году|cette annee|dieses jahr|este ano|цього року)(?!\\w)");
   private static final Pattern LAST_MONTH = Pattern.compile(
-      "(?U)(?<!\\w)(?:il mese scorso|lo scorso mese|last month|в прошлом месяце)(?!\\w)");
-  private static final Pattern TODAY = Pattern.compile("(?U)(?<!\\w)(?:oggi|today|сегодня)(?!\\w)");
-  private static final Pattern YESTERDAY = Pattern.compile("(?U)(?<!\\w)(?:ieri|yesterday|вчера)(?!\\w)");
+      "(?U)(?<!\\w)(?:il mese scorso|lo scorso mese|last month|в прошлом месяце|le mois dernier"
+      + "|letzten monat|im vergangenen monat|el mes pasado|минулого місяця)(?!\\w)");
+  private static final Pattern TODAY = Pattern.compile(
+      "(?U)(?<!\\w)(?:oggi|today|сегодня|aujourd'hui|heute|hoy|сьогодні)(?!\\w)");
+  private static final Pattern YESTERDAY = Pattern.compile(
+      "(?U)(?<!\\w)(?:ieri|yesterday|вчера|gestern|ayer|вчора)(?!\\w)");
 
   private DateReader() {}
+
+  private static Map<String, Integer> months(String... perLanguage) {
+    Map<String, Integer> months = new java.util.HashMap<>();
+    for (String names : perLanguage) {
+      String[] list = names.split(" ");
+      for (int i = 0; i < list.length; i++) {
+        months.put(list[i], i + 1);
+      }
+    }
+    return Map.copyOf(months);
+  }
 
   /** The first date the sentence states, resolved against the publication date. */
   public static Optional<StatedDate> read(String folded, LocalDate published) {

@@ -20,26 +20,30 @@ public final class NumberReader {
       boolean yearLike) {}
 
   private static final String DIGITS = "\\d{1,3}(?:[., ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
-  private static final String MULT = "mila|mille|thousands?|k|milioni|milione|millions?|mln|тысяч[а-я]*|тыс\\.?"
-      + "|миллион[а-я]*|млн\\.?";
+  private static final String MULT = "mila|mille|thousands?|k|mil|tausend|milioni|milione|millions?|millones|mln"
+      + "|тысяч[а-я]*|тыс\\.?|тисяч[а-яі]*|тис\\.?|миллион[а-я]*|мільйон[а-яі]*|млн\\.?";
   private static final Pattern ATOM = Pattern.compile(
       "(?U)(?<![\\w.,])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
-      + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred)|[a-z]+\\s?mila|mila|mille)(?![\\w])"
+      + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
+      + "|[а-яіїє]+\\s(?:тысяч[аи]?|тисяч[аі]?))(?![\\w])"
       + "|(?<![\\w])(?<vague>decine di migliaia|tens of thousands|centinaia di migliaia|hundreds of thousands"
-      + "|migliaia|thousands|тысячи|тысяч|десятки тысяч|centinaia|hundreds|сотни)(?![\\w])");
+      + "|migliaia|thousands|milliers|tausende|miles|тысячи|тысяч|тисячі|десятки тысяч|десятки тисяч"
+      + "|dizaines de milliers|zehntausende|decenas de miles|centinaia|hundreds|centaines|hunderte|cientos|сотни|сотні)"
+      + "(?![\\w])");
   private static final Pattern PERCENT = Pattern.compile("\\G\\s?(?:%|per ?cento|percent|per cent|процент[а-я]*)");
   private static final Pattern RANGE_JOIN = Pattern.compile(
-      "(?U)\\s?(?:-|/|to|a|e|e i|e le|and|до|и)\\s?");
+      "(?U)\\s?(?:-|/|to|a|e|e i|e le|and|et|und|y|bis|до|и|і)\\s?");
   private static final Pattern RANGE_OPEN = Pattern.compile(
-      "(?U)(?<![\\w])(?:tra|fra|between|from|da|от|entre)\\s(?:i\\s|le\\s|gli\\s)?$");
+      "(?U)(?<![\\w])(?:tra|fra|between|from|da|от|від|entre|zwischen|de|von)\\s(?:i\\s|le\\s|gli\\s)?$");
   private static final Pattern ABOUT = Pattern.compile(
       "(?U)(?<![\\w])(?:circa|about|around|approximately|roughly|some|quasi|nearly|almost|an estimated|estimated|stimati|"
-      + "около|примерно|почти|порядка|environ|etwa|rund|alrededor de|unos|unas)\\s(?:i\\s|le\\s|gli\\s)?$");
+      + "около|примерно|почти|порядка|приблизно|близько|майже|environ|pres de|quelque|presque|etwa|rund|ungefahr|"
+      + "fast|alrededor de|cerca de|unos|unas|aproximadamente|casi)\\s(?:i\\s|le\\s|gli\\s)?$");
   private static final Pattern UP_TO = Pattern.compile(
-      "(?U)(?<![\\w])(?:fino a|fino al|fino ai|fino alle|up to|as many as|bis zu|jusqu'a|hasta|до)\\s$");
+      "(?U)(?<![\\w])(?:fino a|fino al|fino ai|fino alle|up to|as many as|bis zu|jusqu'a|hasta|до|аж до)\\s$");
   private static final Pattern AT_LEAST = Pattern.compile(
-      "(?U)(?<![\\w])(?:oltre|piu di|più di|more than|over|at least|almeno|не менее|более|свыше|mehr als|plus de|mas de|"
-      + "over)\\s$");
+      "(?U)(?<![\\w])(?:oltre|piu di|more than|over|at least|almeno|не менее|более|свыше|понад|більше|щонайменше|"
+      + "mehr als|uber|mindestens|plus de|au moins|mas de|al menos)\\s$");
   private static final Pattern MONTH_AFTER = Pattern.compile(
       "\\G\\s?(?:°|º|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
       + "dicembre|january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -49,23 +53,37 @@ public final class NumberReader {
       + "january|february|march|april|may|june|july|august|september|october|november|december|"
       + "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\\s$");
 
-  private static final Map<String, Integer> SMALL = Map.ofEntries(
-      Map.entry("un", 1), Map.entry("uno", 1), Map.entry("one", 1), Map.entry("a", 1), Map.entry("due", 2),
-      Map.entry("two", 2), Map.entry("tre", 3), Map.entry("three", 3), Map.entry("quattro", 4),
-      Map.entry("four", 4), Map.entry("cinque", 5), Map.entry("five", 5), Map.entry("sei", 6),
-      Map.entry("six", 6), Map.entry("sette", 7), Map.entry("seven", 7), Map.entry("otto", 8),
-      Map.entry("eight", 8), Map.entry("nove", 9), Map.entry("nine", 9), Map.entry("dieci", 10),
-      Map.entry("ten", 10), Map.entry("undici", 11), Map.entry("eleven", 11), Map.entry("dodici", 12),
-      Map.entry("twelve", 12), Map.entry("tredici", 13), Map.entry("thirteen", 13),
-      Map.entry("quattordici", 14), Map.entry("fourteen", 14), Map.entry("quindici", 15),
-      Map.entry("fifteen", 15), Map.entry("sedici", 16), Map.entry("sixteen", 16),
-      Map.entry("diciassette", 17), Map.entry("seventeen", 17), Map.entry("diciotto", 18),
-      Map.entry("eighteen", 18), Map.entry("diciannove", 19), Map.entry("nineteen", 19),
-      Map.entry("venti", 20), Map.entry("twenty", 20), Map.entry("trenta", 30), Map.entry("thirty", 30),
-      Map.entry("quaranta", 40), Map.entry("forty", 40), Map.entry("cinquanta", 50), Map.entry("fifty", 50),
-      Map.entry("cento", 100), Map.entry("hundred", 100));
+  /** Number words 1-20, 30, 40, 50 and 100 per language, in the order of {@link #SMALL_VALUES}. */
+  private static final int[] SMALL_VALUES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+      30, 40, 50, 100};
+  private static final Map<String, Integer> SMALL = smallNumbers(
+      "un due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici "
+          + "diciassette diciotto diciannove venti trenta quaranta cinquanta cento",
+      "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          + "seventeen eighteen nineteen twenty thirty forty fifty hundred",
+      "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept "
+          + "dix-huit dix-neuf vingt trente quarante cinquante cent",
+      "ein zwei drei vier funf sechs sieben acht neun zehn elf zwolf dreizehn vierzehn funfzehn sechzehn "
+          + "siebzehn achtzehn neunzehn zwanzig dreissig vierzig funfzig hundert",
+      "un dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete "
+          + "dieciocho diecinueve veinte treinta cuarenta cincuenta cien",
+      "одна две три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать "
+          + "пятнадцать шестнадцать семнадцать восемнадцать девятнадцать двадцать тридцать сорок пятьдесят сто",
+      "одна дві три чотири п'ять шість сім вісім дев'ять десять одинадцять дванадцять тринадцять чотирнадцять "
+          + "п'ятнадцять шістнадцять сімнадцять вісімнадцять дев'ятнадцять двадцять тридцять сорок п'ятдесят сто");
 
   private NumberReader() {}
+
+  private static Map<String, Integer> smallNumbers(String... perLanguage) {
+    Map<String, Integer> numbers = new java.util.HashMap<>(Map.of("uno", 1, "a", 1, "dix", 10, "mille", 1000));
+    for (String words : perLanguage) {
+      String[] list = words.split(" ");
+      for (int i = 0; i < list.length; i++) {
+        numbers.putIfAbsent(list[i], SMALL_VALUES[i]);
+      }
+    }
+    return Map.copyOf(numbers);
+  }
 
   /** Every figure in the folded sentence, in order. */
   public static List<Figure> read(String folded) {
@@ -205,20 +223,18 @@ public final class NumberReader {
   /** "diecimila" = 10,000; "ten thousand" = 10,000; "quindici mila" = 15,000; "mille" alone = 1,000. */
   static long words(String text) {
     String t = text.trim();
-    if (t.endsWith("mila") || t.endsWith("mille")) {
-      String head = t.substring(0, t.length() - (t.endsWith("mila") ? 4 : 5)).trim();
-      if (head.isEmpty()) {
-        return 1_000;
-      }
-      long n = smallNumber(head);
-      return n > 0 ? n * 1_000 : -1;
+    java.util.regex.Matcher m = Pattern.compile("(?U)^(.*?)[\\s-]?(mila|mille|mil|tausend|thousand|hundred"
+        + "|тысяч[аи]?|тисяч[аі]?)$").matcher(t);
+    if (!m.matches()) {
+      return -1;
     }
-    String[] parts = t.split("[\\s-]+");
-    if (parts.length == 2 && (parts[1].equals("thousand") || parts[1].equals("hundred"))) {
-      long n = smallNumber(parts[0]);
-      return n > 0 ? n * (parts[1].equals("thousand") ? 1_000 : 100) : -1;
+    String head = m.group(1).trim();
+    long unit = m.group(2).equals("hundred") ? 100 : 1_000;
+    if (head.isEmpty()) {
+      return m.group(2).equals("mil") ? -1 : unit;
     }
-    return -1;
+    long n = smallNumber(head);
+    return n > 0 ? n * unit : -1;
   }
 
   /** "quindici" = 15, "venticinque" = 25, "twenty-five" handled by the caller's split. */

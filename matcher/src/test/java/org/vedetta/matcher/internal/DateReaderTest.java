@@ -24,6 +24,14 @@ class DateReaderTest {
       secondo valutazioni di settembre                           | 2025-09-01 | MONTH
       a dicembre                                                 | 2024-12-01 | MONTH
       last month                                                 | 2025-09-01 | MONTH
+      signé le 19 juin 2024                                      | 2024-06-19 | DAY
+      am 19. Juni 2024 unterzeichnet                             | 2024-06-19 | DAY
+      firmado el 19 de junio de 2024                             | 2024-06-19 | DAY
+      подписан 19 июня 2024 года                                 | 2024-06-19 | DAY
+      підписаний 19 червня 2024 року                             | 2024-06-19 | DAY
+      l'an dernier                                               | 2024-01-01 | YEAR
+      im vergangenen Jahr                                        | 2024-01-01 | YEAR
+      в прошлом году                                             | 2024-01-01 | YEAR
       """)
   void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
     assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED))

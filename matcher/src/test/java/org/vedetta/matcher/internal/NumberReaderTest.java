@@ -33,6 +33,20 @@ class NumberReaderTest {
       1 500 soldats                                               | 1500  | 1500  | EXACT
       migliaia di soldati                                         | 1000  | 9999  | VAGUE
       thousands of troops                                         | 1000  | 9999  | VAGUE
+      entre 10 000 et 12 000 soldats                              | 10000 | 12000 | ABOUT
+      zwischen 10.000 und 12.000 Soldaten                         | 10000 | 12000 | ABOUT
+      entre 10.000 y 12.000 soldados                              | 10000 | 12000 | ABOUT
+      від 10 до 12 тисяч військових                               | 10000 | 12000 | ABOUT
+      environ 15 000 soldats                                      | 15000 | 15000 | ABOUT
+      etwa 15.000 Soldaten                                        | 15000 | 15000 | ABOUT
+      unos 15.000 soldados                                        | 15000 | 15000 | ABOUT
+      около 15 тысяч военных                                      | 15000 | 15000 | ABOUT
+      zehntausend Soldaten                                        | 10000 | 10000 | EXACT
+      dix mille soldats                                           | 10000 | 10000 | EXACT
+      diez mil soldados                                           | 10000 | 10000 | EXACT
+      десять тысяч солдат                                         | 10000 | 10000 | EXACT
+      des milliers de soldats                                     | 1000  | 9999  | VAGUE
+      Tausende Soldaten                                           | 1000  | 9999  | VAGUE
       """)
   void readsFiguresAsEachLanguageWritesThem(String sentence, long low, long high, Qualifier qualifier) {
     NumberReader.Figure f = only(sentence);
