@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.vedetta.matcher.internal.ClaimReader;
+import org.vedetta.matcher.internal.Fingerprints;
 import org.vedetta.matcher.internal.FoldedText;
 import org.vedetta.matcher.internal.LearnedFacts;
 import org.vedetta.matcher.internal.MentionFinder;
@@ -43,6 +44,7 @@ public final class Matcher {
   private final ClaimReader reader;
   private final Novelty novelty;
   private final LearnedFacts learned;
+  private final Fingerprints fingerprints;
   private final Clock clock;
 
   private Matcher(KnowledgeSet knowledge, DataSource dataSource, Clock clock) {
@@ -51,6 +53,7 @@ public final class Matcher {
     this.reader = new ClaimReader(knowledge);
     this.novelty = new Novelty(knowledge);
     this.learned = new LearnedFacts(dataSource);
+    this.fingerprints = new Fingerprints(dataSource);
     this.clock = clock;
   }
 
@@ -118,26 +121,37 @@ public final class Matcher {
     List<MentionFinder.Found> found = finder.find(text.folded(), folded);
     mentions.addAll(Mentions.toMentions(text, found, false));
 
+    String origin = fingerprints.origin(article.id(), article.sourceId(), text.folded(), now, learn);
     List<Claim> claims = readClaims(article, published, text, spans, folded, found, titleFound);
     List<Assessment> assessments = new ArrayList<>();
     Map<String, Development> developments = new LinkedHashMap<>();
+    Map<String, TaggedArticle.Corroboration> corroborations = new LinkedHashMap<>();
     for (Claim claim : claims) {
-      Map<String, List<Fact>> known = learnedFacts(claim, article);
+      Map<String, String> developmentOfFact = new LinkedHashMap<>();
+      Map<String, List<Fact>> known = learnedFacts(claim, article, developmentOfFact);
       Assessment a = novelty.assess(claim, published, known);
       Development d = a.verdict().isDevelopment() ? development(a, article, now) : null;
       if (d != null && learn) {
         String owner = learned.learn(d, article.url());
         if (!d.id().equals(owner)) {
           // Another article (or matcher instance) recorded this very figure first.
-          a = new Assessment(claim, Verdict.KNOWN, List.of(LearnedFacts.factId(d)), a.known(),
-              "learned from an earlier article");
+          String factId = LearnedFacts.factId(d);
+          developmentOfFact.put(factId, owner);
+          a = new Assessment(claim, Verdict.KNOWN, List.of(factId), a.known(), "learned from an earlier article");
           d = null;
         }
       }
-      if (learn && a.verdict() == Verdict.KNOWN) {
-        List<String> learnedIds = known.values().stream().flatMap(List::stream).map(Fact::id).toList();
-        a.comparedFacts().stream().filter(learnedIds::contains)
-            .forEach(id -> learned.corroborate(id, article.id(), article.sourceId(), article.url(), now));
+      if (a.verdict() == Verdict.KNOWN) {
+        for (String factId : a.comparedFacts()) {
+          String developmentId = developmentOfFact.get(factId);
+          if (developmentId != null) {
+            corroborations.putIfAbsent(developmentId, new TaggedArticle.Corroboration(developmentId, origin));
+            if (learn) {
+              learned.corroborate(factId, developmentId, article.id(), article.sourceId(), article.url(), origin,
+                  now);
+            }
+          }
+        }
       }
       assessments.add(a);
       if (d != null) {
@@ -146,7 +160,8 @@ public final class Matcher {
     }
     Optional<TaggedArticle> tagged = mentions.isEmpty() ? Optional.empty()
         : Optional.of(new TaggedArticle(TaggedArticle.SCHEMA, article.id(), article.sourceId(), article.url(),
-            article.title(), article.language(), article.publishedAt(), mentions, claims));
+            article.title(), article.language(), article.publishedAt(), mentions, claims,
+            origin.equals(article.id()) ? null : origin, List.copyOf(corroborations.values())));
     return new MatchResult(tagged, assessments, List.copyOf(developments.values()));
   }
 
@@ -164,9 +179,11 @@ public final class Matcher {
           .toList();
       Sentences.Span span = spans.get(i);
       for (ClaimReader.Read r : reader.read(text.folded().substring(from, to), local, published, topic)) {
+        List<Claim.Span> highlights = r.highlights().stream()
+            .map(h -> new Claim.Span(text.originalStart(from + h[0]), text.originalEnd(from + h[1]))).toList();
         claims.add(new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
             r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
-            span.start(), span.end()));
+            span.start(), span.end(), r.attribution(), highlights));
       }
       Optional<String> ally = lastAlly(local);
       if (ally.isPresent()) {
@@ -186,13 +203,16 @@ public final class Matcher {
     return Optional.ofNullable(last);
   }
 
-  /** Learned facts the claim is compared with, by key. */
-  private Map<String, List<Fact>> learnedFacts(Claim claim, Article article) {
+  /** Learned facts the claim is compared with, by key; {@code developmentOfFact} gets each one's development. */
+  private Map<String, List<Fact>> learnedFacts(Claim claim, Article article, Map<String, String> developmentOfFact) {
     Map<String, List<Fact>> known = new LinkedHashMap<>();
     learned.forKeys(novelty.relatedKeys(claim), claim.treaty()).forEach((key, list) -> list.stream()
         // Facts first learned from this very article do not count against it: a replay decides the same.
         .filter(l -> !l.firstArticleId().equals(article.id()))
-        .forEach(l -> known.computeIfAbsent(key, k -> new ArrayList<>()).add(l.fact())));
+        .forEach(l -> {
+          known.computeIfAbsent(key, k -> new ArrayList<>()).add(l.fact());
+          developmentOfFact.put(l.fact().id(), l.developmentId());
+        }));
     return known;
   }
 

@@ -17,6 +17,7 @@ import org.vedetta.model.Development;
 import org.vedetta.model.EntityKind;
 import org.vedetta.model.Mention;
 import org.vedetta.model.Qualifier;
+import org.vedetta.model.TaggedArticle;
 import org.vedetta.model.Verdict;
 
 class MatcherTest {
@@ -140,5 +141,43 @@ class MatcherTest {
     List<Mention> mentions = matcher.analyze(Knowledge.article("w", "https://example.org/t", "", text,
         "2026-11-24T08:00:00Z")).tagged().orElseThrow().mentions();
     assertThat(mentions).anySatisfy(m -> assertThat(m.kind()).isEqualTo(EntityKind.TREATY));
+  }
+
+  @Test
+  void syndicatedCopiesCountAsOneOutlet() {
+    String story = """
+        Seoul, 23 November. South Korea's National Intelligence Service told lawmakers on Monday that about
+        15,000 North Korean troops are now deployed in Russia, well above earlier estimates. The agency said
+        the soldiers had been rotated through training grounds in the Russian Far East before moving to the
+        front, and that Pyongyang had also shipped more artillery shells and ballistic missiles this autumn.
+        Lawmakers briefed by the agency said the figure was based on intercepted communications and on
+        satellite imagery of rail movements near the border city of Khasan over the past three months.""";
+    Article wire = Knowledge.article("wire", "https://wire.example/1", "NIS: 15,000 troops", story,
+        "2026-11-23T08:00:00Z");
+    Article copy = Knowledge.article("portal", "https://portal.example/copy", "NIS: 15,000 troops",
+        story.replace("Seoul, 23 November.", "SEOUL (Wire) -").replace("this autumn", "in recent weeks"),
+        "2026-11-23T09:00:00Z");
+    Article independent = Knowledge.article("daily", "https://daily.example/own", "",
+        "North Korea now has about 15,000 soldiers deployed in Russia, our correspondent confirms.",
+        "2026-11-23T10:00:00Z");
+
+    Development d = matcher.match(wire).developments().get(0);
+    TaggedArticle copied = matcher.match(copy).tagged().orElseThrow();
+    TaggedArticle own = matcher.match(independent).tagged().orElseThrow();
+
+    assertThat(copied.duplicateOf()).isEqualTo(wire.id());
+    assertThat(copied.corroborations()).containsExactly(new TaggedArticle.Corroboration(d.id(), wire.id()));
+    assertThat(own.duplicateOf()).isNull();
+    assertThat(own.corroborations()).containsExactly(new TaggedArticle.Corroboration(d.id(), independent.id()));
+  }
+
+  @Test
+  void claimsCarryOffsetsToHighlight() {
+    String text = "Secondo il NIS sudcoreano, circa 15.000 soldati nordcoreani sono stati schierati in Russia.";
+    Article a = Knowledge.article("w", "https://example.org/h", "", text, "2026-11-23T08:00:00Z");
+    Claim claim = matcher.analyze(a).assessments().get(0).claim();
+
+    assertThat(claim.highlights()).extracting(h -> text.substring(h.start(), h.end()))
+        .containsExactlyInAnyOrder("nordcoreani", "circa 15.000");
   }
 }

@@ -1,6 +1,7 @@
 package org.vedetta.model;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param sentence      the sentence, as written
  * @param start         offset of the sentence in the article text
  * @param end           offset after the sentence
+ * @param attribution   entity id of the state medium the sentence cites ({@code kcna}, {@code tass}), or {@code null}
+ * @param highlights    what to highlight in the article text: the subject's mention and the figure
  */
 public record Claim(
     String subject,
@@ -25,11 +28,23 @@ public record Claim(
     LocalDate date,
     String sentence,
     int start,
-    int end) {
+    int end,
+    String attribution,
+    List<Span> highlights) {
+
+  /** {@code [start, end)} in the article text. */
+  public record Span(int start, int end) {}
 
   public Claim {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(event, "event");
+    highlights = highlights == null ? List.of() : List.copyOf(highlights);
+  }
+
+  /** A claim without attribution or highlights. */
+  public Claim(String subject, String event, String counterparty, String treaty, Quantity quantity, LocalDate date,
+      String sentence, int start, int end) {
+    this(subject, event, counterparty, treaty, quantity, date, sentence, start, end, null, List.of());
   }
 
   /** The claim key: subject | event | counterparty | treaty. Novelty is decided once per key. */

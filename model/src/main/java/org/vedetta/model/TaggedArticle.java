@@ -15,6 +15,8 @@ import java.util.List;
  * @param publishedAt publication time, or {@code null}
  * @param mentions    every tracked name, in text order
  * @param claims      every claim read, in text order
+ * @param duplicateOf id of an earlier article this one nearly repeats (a syndicated copy), or {@code null}
+ * @param corroborations developments this article repeats, each with the outlet it counts as
  */
 public record TaggedArticle(
     int schema,
@@ -25,12 +27,24 @@ public record TaggedArticle(
     String language,
     Instant publishedAt,
     List<Mention> mentions,
-    List<Claim> claims) {
+    List<Claim> claims,
+    String duplicateOf,
+    List<Corroboration> corroborations) {
 
   public static final int SCHEMA = 1;
+
+  /**
+   * This article repeats a development already emitted.
+   *
+   * @param developmentId the development
+   * @param origin        id of the first article of this article's near-duplicate group: copies of one wire
+   *                      story share it, so distinct origins count independent outlets
+   */
+  public record Corroboration(String developmentId, String origin) {}
 
   public TaggedArticle {
     mentions = List.copyOf(mentions);
     claims = List.copyOf(claims);
+    corroborations = corroborations == null ? List.of() : List.copyOf(corroborations);
   }
 }

@@ -19,9 +19,11 @@ import org.vedetta.model.Quantity;
  */
 public final class ClaimReader {
 
-  /** A claim before it is tied to its article. */
+  /**
+   * A claim before it is tied to its article; spans are {@code [start, end)} in the folded sentence, or null.
+   */
   public record Read(String subject, String event, String counterparty, String treaty, Quantity quantity,
-      DateReader.StatedDate date) {}
+      DateReader.StatedDate date, String attribution, List<int[]> highlights) {}
 
   private record Rule(EventType type, WordList triggers, WordList units, WordList requires) {}
 
@@ -78,16 +80,22 @@ public final class ClaimReader {
           continue;
         }
         NumberReader.Figure f = figure.get();
-        Optional<String> subject = nearestAlly(mentions, f.start(), f.end()).or(() -> topic);
+        Optional<MentionFinder.Found> near = nearestAlly(mentions, f.start(), f.end());
+        Optional<String> subject = near.flatMap(this::actingState).or(() -> topic);
         if (subject.isPresent()) {
-          claims.add(new Read(subject.get(), type.id(), RUSSIA, null, quantity(f, type), date));
+          claims.add(new Read(subject.get(), type.id(), RUSSIA, null, quantity(f, type), date,
+              attribution(mentions), spans(near, new int[] {f.start(), f.end()})));
           quantityClaimed = true;
         }
       } else {
         int[] t = triggers.get(0);
-        Optional<String> subject = nearestAlly(mentions, t[0], t[1]).or(() -> topic);
-        Quantity q = figure.filter(NumberReader.Figure::percent).map(f -> quantity(f, type)).orElse(null);
-        subject.ifPresent(s -> claims.add(new Read(s, type.id(), RUSSIA, null, q, date)));
+        Optional<MentionFinder.Found> near = nearestAlly(mentions, t[0], t[1]);
+        Optional<String> subject = near.flatMap(this::actingState).or(() -> topic);
+        Optional<NumberReader.Figure> percent = figure.filter(NumberReader.Figure::percent);
+        Quantity q = percent.map(f -> quantity(f, type)).orElse(null);
+        List<int[]> spans = spans(near, percent.map(f -> new int[] {f.start(), f.end()}).orElse(null));
+        subject.ifPresent(s -> claims.add(new Read(s, type.id(), RUSSIA, null, q, date, attribution(mentions),
+            spans)));
       }
     }
     return claims;
@@ -109,15 +117,17 @@ public final class ClaimReader {
       return Optional.empty();
     }
     Treaty t = treaty.get();
-    List<String> parties = states.stream().filter(t.parties()::contains).toList();
-    String subject = !parties.isEmpty() ? parties.get(0)
-        : topic.filter(t.parties()::contains).orElse(null);
+    Optional<MentionFinder.Found> party = mentions.stream()
+        .filter(m -> actingState(m).filter(t.parties()::contains).isPresent()).findFirst();
+    String subject = party.flatMap(this::actingState)
+        .orElse(topic.filter(t.parties()::contains).orElse(null));
     if (subject == null) {
       return Optional.empty();
     }
     String counterparty = t.parties().contains(RUSSIA) && !subject.equals(RUSSIA) ? RUSSIA
         : t.parties().stream().filter(p -> !p.equals(subject)).findFirst().orElse(RUSSIA);
-    return Optional.of(new Read(subject, type.id(), counterparty, t.id(), null, date));
+    return Optional.of(new Read(subject, type.id(), counterparty, t.id(), null, date, attribution(mentions),
+        spans(party, null)));
   }
 
   /** A treaty word with a party named: the most recent treaty between Russia and that party. */
@@ -132,7 +142,27 @@ public final class ClaimReader {
         .max(Comparator.comparing(t -> t.signed() == null ? LocalDate.MIN : t.signed()));
   }
 
-  private Optional<String> nearestAlly(List<MentionFinder.Found> mentions, int start, int end) {
+  /** The state medium the sentence cites, if any. */
+  private String attribution(List<MentionFinder.Found> mentions) {
+    return mentions.stream()
+        .filter(m -> m.target().kind() == EntityKind.ORGANISATION)
+        .map(m -> knowledge.entity(m.target().id()))
+        .flatMap(Optional::stream)
+        .filter(Entity::stateMedia)
+        .map(Entity::id)
+        .findFirst().orElse(null);
+  }
+
+  private static List<int[]> spans(Optional<MentionFinder.Found> mention, int[] figure) {
+    List<int[]> spans = new ArrayList<>(2);
+    mention.ifPresent(m -> spans.add(new int[] {m.start(), m.end()}));
+    if (figure != null) {
+      spans.add(figure);
+    }
+    return spans;
+  }
+
+  private Optional<MentionFinder.Found> nearestAlly(List<MentionFinder.Found> mentions, int start, int end) {
     MentionFinder.Found best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (MentionFinder.Found m : mentions) {
@@ -145,7 +175,7 @@ public final class ClaimReader {
         bestDistance = distance;
       }
     }
-    return best == null ? Optional.empty() : actingState(best);
+    return Optional.ofNullable(best);
   }
 
   /** Whether a mention names one of Russia's allies (a state, or a person acting for one). */

@@ -104,15 +104,22 @@ public final class LearnedFacts {
     }
   }
 
-  /** Adds an article that repeated a learned fact; repeating the same article changes nothing. */
-  public void corroborate(String factId, String articleId, String sourceId, String url, Instant at) {
-    String sql = "insert into matcher_corroboration (fact_id, article_id, source_id, url, seen_at) values (?,?,?,?,?)";
+  /**
+   * Records that an article repeated a learned fact; {@code origin} is the article's near-duplicate group, so
+   * copies of one wire story count once. Repeating the same article changes nothing.
+   */
+  public void corroborate(String factId, String developmentId, String articleId, String sourceId, String url,
+      String origin, Instant at) {
+    String sql = "insert into matcher_corroboration (fact_id, article_id, source_id, url, seen_at, origin,"
+        + " development_id) values (?,?,?,?,?,?,?)";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, factId);
       ps.setString(2, articleId);
       ps.setString(3, sourceId);
       ps.setString(4, url);
       ps.setTimestamp(5, Timestamp.from(at));
+      ps.setString(6, origin);
+      ps.setString(7, developmentId);
       ps.executeUpdate();
     } catch (SQLException e) {
       if (!isDuplicate(e)) {
@@ -121,10 +128,11 @@ public final class LearnedFacts {
     }
   }
 
-  /** How many articles other than the first repeated the fact. */
-  public int corroborations(String factId) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select count(*) from matcher_corroboration where fact_id = ?")) {
+  /** Independent outlets that carried a learned fact after the first: distinct near-duplicate groups. */
+  public int independentCorroborations(String factId) {
+    String sql = "select count(distinct c.origin) from matcher_corroboration c join matcher_fact f on f.id = c.fact_id"
+        + " where c.fact_id = ? and c.origin <> f.first_article_id";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, factId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

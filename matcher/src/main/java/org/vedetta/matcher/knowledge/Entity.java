@@ -17,10 +17,11 @@ import org.vedetta.settings.Validated;
  * @param context    rules for ambiguous aliases, or {@code null}
  * @param ally       whether this state is one of Russia's allies that claims are about (a claim's subject is
  *                   an ally, or Russia itself for treaty steps); observers such as South Korea are not
+ * @param stateMedia whether this organisation is a state medium (KCNA, TASS): claims citing it are marked so
  */
 public record Entity(
     String id, Kind kind, Map<String, List<String>> names, String represents, List<String> memberOf,
-    Context context, boolean ally) implements Validated {
+    Context context, boolean ally, boolean stateMedia) implements Validated {
 
   /** What an entity is. */
   public enum Kind { STATE, PERSON, ORGANISATION }
