@@ -47,6 +47,7 @@ class ConfigTest {
           - id: russia-allies
             title: Allies
             entities: [north_korea, atlantis]
+            events: [troop_deployments]
         """);
 
     assertThatThrownBy(() -> VedettaConfig.load(dir)).isInstanceOfSatisfying(SettingsException.class, e -> {
@@ -56,6 +57,11 @@ class ConfigTest {
         assertThat(p.line()).isEqualTo(4);
         assertThat(p.field()).isEqualTo("watchlists[0].entities[1]");
         assertThat(p.message()).contains("atlantis");
+      });
+      assertThat(e.problems()).anySatisfy(p -> {
+        assertThat(p.field()).isEqualTo("watchlists[0].events[0]");
+        assertThat(p.message()).isEqualTo("unknown event type 'troop_deployments'");
+        assertThat(p.line()).isEqualTo(5);
       });
       assertThat(e.problems()).anySatisfy(p -> {
         assertThat(p.file()).endsWith("subscribers.yml");

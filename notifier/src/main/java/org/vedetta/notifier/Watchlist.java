@@ -1,7 +1,6 @@
 package org.vedetta.notifier;
 
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.vedetta.model.Claim;
 import org.vedetta.model.Development;
@@ -25,7 +24,8 @@ import org.vedetta.settings.Validated;
  * @param title       how people read it in a digest; defaults to the id
  * @param entities    entity ids of the knowledge set, e.g. {@code north_korea}; default empty
  * @param treaties    treaty ids of the knowledge set; default empty
- * @param events      event type ids ({@link #EVENT_TYPES}); default empty, meaning every event type
+ * @param events      event type ids of the knowledge set's {@code events.yml}; default empty, meaning every event
+ *                    type (that the ids exist is checked where the knowledge set is known, at config loading)
  * @param minSeverity least severity, 1 (minor) to 5 (critical); default 1 (never {@code null} once constructed)
  * @param languages   ISO 639-1 codes of article languages; default empty, meaning all. Not applied yet:
  *                    {@link Development} does not carry its article's language.
@@ -38,11 +38,6 @@ public record Watchlist(
     List<String> events,
     Integer minSeverity,
     List<String> languages) implements Validated {
-
-  /** The event types a watchlist may name. */
-  public static final Set<String> EVENT_TYPES = Set.of(
-      "troop_deployment", "casualties", "official_confirmation", "treaty_signed", "treaty_ratified",
-      "treaty_in_force", "arms_supply", "leader_meeting", "sanctions");
 
   static final int DEFAULT_MIN_SEVERITY = 1;
 
@@ -81,8 +76,7 @@ public record Watchlist(
     problems.eachWith("treaties", treaties, (treaty, p) ->
         p.check(ID.matcher(treaty).matches(), "", "'" + treaty + "' is not a treaty id"));
     problems.eachWith("events", events, (event, p) ->
-        p.check(EVENT_TYPES.contains(event), "", "unknown event type '" + event + "'; expected one of "
-            + String.join(", ", EVENT_TYPES.stream().sorted().toList())));
+        p.check(ID.matcher(event).matches(), "", "'" + event + "' is not an event type id, e.g. troop_deployment"));
     problems.check(minSeverity >= 1 && minSeverity <= 5, "min_severity", "must be between 1 and 5");
     problems.eachWith("languages", languages, (language, p) ->
         p.check(LANGUAGE.matcher(language).matches(), "",

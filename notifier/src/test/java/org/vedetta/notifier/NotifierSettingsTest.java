@@ -51,7 +51,7 @@ class NotifierSettingsTest {
     assertThatThrownBy(() -> YamlSettings.parse("""
         watchlists:
           - id: north_korea
-            events: [troop_deployments]
+            events: [Troop deployments]
             min_severity: 7
           - title: Missing id
           - id: north_korea
@@ -63,7 +63,7 @@ class NotifierSettingsTest {
                 tuple(4, "watchlists[0].min_severity"),
                 tuple(5, "watchlists[1].id"),
                 tuple(6, "watchlists[2].id")))
-        .hasMessageContaining("unknown event type 'troop_deployments'; expected one of arms_supply, casualties")
+        .hasMessageContaining("'Troop deployments' is not an event type id")
         .hasMessageContaining("watchlists[2].id: duplicate id 'north_korea'");
   }
 
