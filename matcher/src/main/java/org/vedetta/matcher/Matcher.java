@@ -170,6 +170,7 @@ public final class Matcher {
       List<MentionFinder.Found> titleFound) {
     List<Claim> claims = new ArrayList<>();
     Optional<String> topic = lastAlly(titleFound);
+    Optional<String> treatyTopic = Optional.empty();
     for (int i = 0; i < spans.size(); i++) {
       int from = folded.get(i)[0];
       int to = folded.get(i)[1];
@@ -178,16 +179,23 @@ public final class Matcher {
           .map(m -> new MentionFinder.Found(m.target(), m.start() - from, m.end() - from))
           .toList();
       Sentences.Span span = spans.get(i);
-      for (ClaimReader.Read r : reader.read(text.folded().substring(from, to), local, published, topic)) {
+      List<ClaimReader.Read> reads = reader.read(text.folded().substring(from, to), local, published, topic,
+          treatyTopic);
+      for (ClaimReader.Read r : reads) {
         List<Claim.Span> highlights = r.highlights().stream()
             .map(h -> new Claim.Span(text.originalStart(from + h[0]), text.originalEnd(from + h[1]))).toList();
         claims.add(new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
             r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
-            span.start(), span.end(), r.attribution(), highlights));
+            span.start(), span.end(), r.attribution(), highlights, r.confirms()));
       }
       Optional<String> ally = lastAlly(local);
       if (ally.isPresent()) {
         topic = ally;
+      }
+      Optional<String> treaty = reads.stream().map(ClaimReader.Read::treaty).filter(java.util.Objects::nonNull)
+          .reduce((a, b) -> b);
+      if (treaty.isPresent()) {
+        treatyTopic = treaty;
       }
     }
     return claims;

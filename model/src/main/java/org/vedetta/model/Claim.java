@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param end           offset after the sentence
  * @param attribution   entity id of the state medium the sentence cites ({@code kcna}, {@code tass}), or {@code null}
  * @param highlights    what to highlight in the article text: the subject's mention and the figure
+ * @param confirms      for an official confirmation, the event it confirms ({@code troop_deployment},
+ *                      {@code casualties}); for a figure stated as official, its own event; else {@code null}
  */
 public record Claim(
     String subject,
@@ -30,7 +32,8 @@ public record Claim(
     int start,
     int end,
     String attribution,
-    List<Span> highlights) {
+    List<Span> highlights,
+    String confirms) {
 
   /** {@code [start, end)} in the article text. */
   public record Span(int start, int end) {}
@@ -44,7 +47,7 @@ public record Claim(
   /** A claim without attribution or highlights. */
   public Claim(String subject, String event, String counterparty, String treaty, Quantity quantity, LocalDate date,
       String sentence, int start, int end) {
-    this(subject, event, counterparty, treaty, quantity, date, sentence, start, end, null, List.of());
+    this(subject, event, counterparty, treaty, quantity, date, sentence, start, end, null, List.of(), null);
   }
 
   /** The claim key: subject | event | counterparty | treaty. Novelty is decided once per key. */

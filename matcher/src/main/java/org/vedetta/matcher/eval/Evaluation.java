@@ -22,6 +22,8 @@ import org.vedetta.matcher.Matcher;
 import org.vedetta.model.Article;
 import org.vedetta.model.Claim;
 import org.vedetta.model.Mention;
+import org.vedetta.model.Qualifier;
+import org.vedetta.model.Quantity;
 import org.vedetta.model.Verdict;
 import org.vedetta.settings.YamlSettings;
 
@@ -130,8 +132,10 @@ public final class Evaluation {
   private static Key claimKey(Claim c, Set<Key> expected) {
     boolean figureExpected = expected.stream().anyMatch(e -> e.subject().equals(c.subject())
         && e.event().equals(c.event()) && Objects.equals(e.treaty(), c.treaty()) && e.low() != null);
-    Long low = figureExpected && c.quantity() != null ? c.quantity().low() : null;
-    Long high = figureExpected && c.quantity() != null ? c.quantity().high() : null;
+    // The set writes "more than N" as low only and "up to N" as high only.
+    Quantity q = figureExpected ? c.quantity() : null;
+    Long low = q == null || q.qualifier() == Qualifier.UP_TO ? null : q.low();
+    Long high = q == null || q.qualifier() == Qualifier.AT_LEAST ? null : q.high();
     return new Key(c.subject(), c.event(), c.treaty(), low, high);
   }
 

@@ -23,7 +23,7 @@ public final class ClaimReader {
    * A claim before it is tied to its article; spans are {@code [start, end)} in the folded sentence, or null.
    */
   public record Read(String subject, String event, String counterparty, String treaty, Quantity quantity,
-      DateReader.StatedDate date, String attribution, List<int[]> highlights) {}
+      DateReader.StatedDate date, String attribution, List<int[]> highlights, String confirms) {}
 
   private record Rule(EventType type, WordList triggers, WordList units, WordList requires) {}
 
@@ -49,60 +49,128 @@ public final class ClaimReader {
    * @param mentions  its mentions, offsets relative to the sentence
    * @param published the article's publication date, for relative dates
    * @param topic     the ally the surrounding text is about, used when the sentence names none
+   * @param treatyTopic the treaty the surrounding text is about, used when a treaty step names none
    */
   public List<Read> read(String sentence, List<MentionFinder.Found> mentions, LocalDate published,
-      Optional<String> topic) {
+      Optional<String> topic, Optional<String> treatyTopic) {
     List<Read> claims = new ArrayList<>();
     DateReader.StatedDate date = DateReader.read(sentence, published).orElse(null);
     List<NumberReader.Figure> figures = null;
-    boolean quantityClaimed = false;
-    boolean treatyClaimed = false;
+    List<Fired> counted = new ArrayList<>();
+    // The event an official confirmation in this sentence is about: the highest-priority figure event named.
+    String confirmable = rules.stream().filter(r -> r.type().quantity() && r.triggers().occursIn(sentence))
+        .map(r -> r.type().id()).findFirst().orElse("troop_deployment");
+    boolean official = rules.stream().anyMatch(r -> r.type().id().equals("official_confirmation")
+        && r.triggers().occursIn(sentence) && (r.requires().isEmpty() || r.requires().occursIn(sentence)));
     for (Rule rule : rules) {
       EventType type = rule.type();
       List<int[]> triggers = rule.triggers().find(sentence);
-      if (triggers.isEmpty() || (!rule.requires().isEmpty() && !rule.requires().occursIn(sentence))) {
+      if (triggers.isEmpty()) {
         continue;
       }
+      boolean required = rule.requires().isEmpty() || rule.requires().occursIn(sentence);
       if (type.treaty()) {
-        if (!treatyClaimed) {
-          Optional<Read> claim = treatyClaim(type, sentence, mentions, topic, date);
-          claim.ifPresent(claims::add);
-          treatyClaimed = claim.isPresent();
-        }
+        // A treaty step names its treaty, or continues the text's treaty ("the law ratifying it").
+        Optional<Read> claim = required ? treatyClaim(type, mentions, topic, date, Optional.empty())
+            : treatyTopic.flatMap(t -> treatyClaim(type, mentions, topic, date, knowledge.treaty(t)));
+        claim.ifPresent(claims::add);
+        continue;
+      }
+      if (!required) {
         continue;
       }
       if (figures == null) {
         figures = NumberReader.read(sentence);
       }
-      Optional<NumberReader.Figure> figure = attached(figures, rule.units().find(sentence), type);
+      List<int[]> units = rule.units().find(sentence);
       if (type.quantity()) {
-        if (quantityClaimed || figure.isEmpty()) {
+        counted.add(new Fired(rule, triggers, units));
+        continue;
+      }
+      Optional<NumberReader.Figure> percent = figures.stream().filter(NumberReader.Figure::percent).findFirst();
+      int[] t = triggers.get(0);
+      Optional<MentionFinder.Found> near = nearestAlly(mentions, t[0], t[1]);
+      Optional<String> subject = near.flatMap(this::actingState).or(() -> topic);
+      Quantity q = percent.map(f -> quantity(f, type)).orElse(null);
+      List<int[]> spans = spans(near, percent.map(f -> new int[] {f.start(), f.end()}).orElse(null));
+      String confirms = type.id().equals("official_confirmation") ? confirmable : null;
+      subject.ifPresent(s -> claims.add(new Read(s, type.id(), RUSSIA, null, q, date, attribution(mentions),
+          spans, confirms)));
+    }
+    if (!counted.isEmpty()) {
+      claims.addAll(0, countedClaims(counted, figures, mentions, topic, date, official));
+    }
+    return claims;
+  }
+
+  /** A quantity event type whose trigger words occur in the sentence. */
+  private record Fired(Rule rule, List<int[]> triggers, List<int[]> units) {}
+
+  /**
+   * One claim per figure that stands next to a unit word: of the event types fired, the one whose trigger word
+   * is nearest the figure (a trigger that is itself a unit word, like "troops", counts only when no other does);
+   * ties go to the higher priority. So "10,000 troops deployed, of whom 2,000 were killed" gives a deployment
+   * and a casualty figure.
+   */
+  private List<Read> countedClaims(List<Fired> fired, List<NumberReader.Figure> figures,
+      List<MentionFinder.Found> mentions, Optional<String> topic, DateReader.StatedDate date, boolean official) {
+    List<Read> claims = new ArrayList<>();
+    for (NumberReader.Figure f : figures) {
+      if (f.percent()) {
+        continue;
+      }
+      Fired best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (Fired e : fired) {
+        if (!near(f, e.units())) {
           continue;
         }
-        NumberReader.Figure f = figure.get();
-        Optional<MentionFinder.Found> near = nearestAlly(mentions, f.start(), f.end());
-        Optional<String> subject = near.flatMap(this::actingState).or(() -> topic);
-        if (subject.isPresent()) {
-          claims.add(new Read(subject.get(), type.id(), RUSSIA, null, quantity(f, type), date,
-              attribution(mentions), spans(near, new int[] {f.start(), f.end()})));
-          quantityClaimed = true;
+        int distance = distance(f, e.triggers(), e.units());
+        if (distance < bestDistance) {
+          best = e;
+          bestDistance = distance;
         }
-      } else {
-        int[] t = triggers.get(0);
-        Optional<MentionFinder.Found> near = nearestAlly(mentions, t[0], t[1]);
-        Optional<String> subject = near.flatMap(this::actingState).or(() -> topic);
-        Optional<NumberReader.Figure> percent = figure.filter(NumberReader.Figure::percent);
-        Quantity q = percent.map(f -> quantity(f, type)).orElse(null);
-        List<int[]> spans = spans(near, percent.map(f -> new int[] {f.start(), f.end()}).orElse(null));
-        subject.ifPresent(s -> claims.add(new Read(s, type.id(), RUSSIA, null, q, date, attribution(mentions),
-            spans)));
+      }
+      if (best == null) {
+        continue;
+      }
+      EventType type = best.rule().type();
+      Optional<MentionFinder.Found> ally = nearestAlly(mentions, f.start(), f.end());
+      Optional<String> subject = ally.flatMap(this::actingState).or(() -> topic);
+      Quantity q = quantity(f, type);
+      if (subject.isPresent() && claims.stream().noneMatch(c -> c.event().equals(type.id()) && c.quantity().equals(q))) {
+        claims.add(new Read(subject.get(), type.id(), RUSSIA, null, q, date, attribution(mentions),
+            spans(ally, new int[] {f.start(), f.end()}), official ? type.id() : null));
       }
     }
     return claims;
   }
 
-  private Optional<Read> treatyClaim(EventType type, String sentence, List<MentionFinder.Found> mentions,
-      Optional<String> topic, DateReader.StatedDate date) {
+  /** Distance from the figure to the nearest trigger; triggers that are unit words count as far away. */
+  private static int distance(NumberReader.Figure f, List<int[]> triggers, List<int[]> units) {
+    int best = Integer.MAX_VALUE;
+    for (int[] t : triggers) {
+      boolean isUnit = units.stream().anyMatch(u -> u[0] == t[0]);
+      int d = t[0] >= f.end() ? t[0] - f.end() : f.start() >= t[1] ? f.start() - t[1] : 0;
+      best = Math.min(best, isUnit ? 10_000 + d : d);
+    }
+    return best;
+  }
+
+  /** Whether a unit word stands right after the figure (or just before it). */
+  private static boolean near(NumberReader.Figure f, List<int[]> units) {
+    for (int[] u : units) {
+      boolean after = u[0] >= f.end() && u[0] - f.end() <= (f.yearLike() ? 1 : UNIT_REACH);
+      boolean before = !f.yearLike() && u[1] <= f.start() && f.start() - u[1] <= 25;
+      if (after || before) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Optional<Read> treatyClaim(EventType type, List<MentionFinder.Found> mentions,
+      Optional<String> topic, DateReader.StatedDate date, Optional<Treaty> known) {
     List<String> states = mentions.stream().map(this::actingState).flatMap(Optional::stream).distinct().toList();
     List<String> named = new ArrayList<>(states);
     topic.ifPresent(named::add);
@@ -112,22 +180,31 @@ public final class ClaimReader {
         .flatMap(Optional::stream)
         // Several treaties may share a name: the one whose parties are named here wins.
         .max(Comparator.comparingLong(t -> named.stream().filter(t.parties()::contains).count()))
+        .or(() -> known)
         .or(() -> impliedTreaty(states, topic));
     if (treaty.isEmpty()) {
       return Optional.empty();
     }
     Treaty t = treaty.get();
+    // A ratification is the ratifying party's; a signature or entry into force of a treaty with Russia is
+    // the ally's (Russia's side of it is implied).
+    boolean ratification = type.id().equals("treaty_ratified");
     Optional<MentionFinder.Found> party = mentions.stream()
-        .filter(m -> actingState(m).filter(t.parties()::contains).isPresent()).findFirst();
+        .filter(m -> actingState(m).filter(t.parties()::contains).isPresent())
+        .filter(m -> ratification || !actingState(m).orElse("").equals(RUSSIA) || !t.parties().contains(RUSSIA))
+        .findFirst();
     String subject = party.flatMap(this::actingState)
-        .orElse(topic.filter(t.parties()::contains).orElse(null));
+        .or(() -> topic.filter(t.parties()::contains))
+        .or(() -> !ratification && t.parties().size() == 2 && t.parties().contains(RUSSIA)
+            ? t.parties().stream().filter(p -> !p.equals(RUSSIA)).findFirst() : Optional.empty())
+        .orElse(null);
     if (subject == null) {
       return Optional.empty();
     }
     String counterparty = t.parties().contains(RUSSIA) && !subject.equals(RUSSIA) ? RUSSIA
         : t.parties().stream().filter(p -> !p.equals(subject)).findFirst().orElse(RUSSIA);
     return Optional.of(new Read(subject, type.id(), counterparty, t.id(), null, date, attribution(mentions),
-        spans(party, null)));
+        spans(party, null), null));
   }
 
   /** A treaty word with a party named: the most recent treaty between Russia and that party. */
@@ -189,26 +266,6 @@ public final class ClaimReader {
       return Optional.empty();
     }
     return knowledge.entity(m.target().id()).map(Entity::actingState);
-  }
-
-  private static Optional<NumberReader.Figure> attached(List<NumberReader.Figure> figures, List<int[]> units,
-      EventType type) {
-    for (NumberReader.Figure f : figures) {
-      if (f.percent()) {
-        if (!type.quantity()) {
-          return Optional.of(f);
-        }
-        continue;
-      }
-      for (int[] u : units) {
-        boolean after = u[0] >= f.end() && u[0] - f.end() <= (f.yearLike() ? 1 : UNIT_REACH);
-        boolean before = !f.yearLike() && u[1] <= f.start() && f.start() - u[1] <= 25;
-        if (after || before) {
-          return Optional.of(f);
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static Quantity quantity(NumberReader.Figure f, EventType type) {

@@ -75,8 +75,8 @@ public final class LearnedFacts {
     Quantity q = d.claim().quantity();
     String id = factId(d);
     String sql = "insert into matcher_fact (id, claim_key, subject, event, counterparty, treaty, low, high, unit,"
-        + " qualifier, as_of, development_id, first_article_id, source, created_at)"
-        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        + " qualifier, as_of, development_id, first_article_id, source, created_at, confirms, status)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, id);
       ps.setString(2, d.claimKey());
@@ -94,6 +94,9 @@ public final class LearnedFacts {
       ps.setString(13, d.evidence().articleId());
       ps.setString(14, source);
       ps.setTimestamp(15, Timestamp.from(d.detectedAt()));
+      ps.setString(16, d.claim().confirms());
+      ps.setString(17, d.verdict() == org.vedetta.model.Verdict.CONFIRMED
+          || d.claim().event().equals(d.claim().confirms()) ? "officially_confirmed" : "reported");
       ps.executeUpdate();
       return d.id();
     } catch (SQLException e) {
@@ -160,8 +163,9 @@ public final class LearnedFacts {
     Fact.FactQuantity q = rs.wasNull() ? null : new Fact.FactQuantity(low, rs.getLong("high"),
         Qualifier.valueOf(rs.getString("qualifier")), rs.getString("unit"));
     Fact fact = new Fact(rs.getString("id"), rs.getString("subject"), rs.getString("event"),
-        rs.getString("counterparty"), rs.getString("treaty"), q, rs.getString("as_of"), "reported",
-        rs.getString("source"), null);
+        rs.getString("counterparty"), rs.getString("treaty"), q, rs.getString("as_of"),
+        rs.getString("status") == null ? "reported" : rs.getString("status"), rs.getString("source"), null,
+        rs.getString("confirms"));
     return new Learned(fact, rs.getString("first_article_id"), rs.getString("development_id"));
   }
 

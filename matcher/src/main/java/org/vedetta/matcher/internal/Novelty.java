@@ -22,7 +22,8 @@ import org.vedetta.model.Verdict;
  *   <li>a sentence recalling an event more than {@link #HISTORY_DAYS} days before publication is KNOWN;</li>
  *   <li>no fact with the key: NEW; an official confirmation of a reported deployment: CONFIRMED;</li>
  *   <li>a figure outside every known figure of its unit by more than the event's tolerance: CHANGED; a
- *       treaty step later than every known step of that treaty: CHANGED;</li>
+ *       treaty step later than every known step of that treaty: CHANGED (the same step by another party is
+ *       NEW; an earlier one is KNOWN);</li>
  *   <li>otherwise KNOWN.</li>
  * </ul>
  * Keys are normalised so that, except for treaty steps, the ally is the subject and Russia the counterparty.
@@ -62,11 +63,12 @@ public final class Novelty {
     }
     List<Fact> facts = factsFor(claim.key(), learned);
     if (claim.event().equals("official_confirmation")) {
-      if (!facts.isEmpty()) {
-        return known(claim, facts, "already confirmed");
+      String confirmed = claim.confirms() == null ? "troop_deployment" : claim.confirms();
+      List<Fact> same = facts.stream().filter(f -> confirmed.equals(f.confirms())).toList();
+      if (!same.isEmpty()) {
+        return known(claim, same, "already confirmed");
       }
-      List<Fact> reported = factsFor(Claim.keyOf(claim.subject(), "troop_deployment", claim.counterparty(), null),
-          learned);
+      List<Fact> reported = factsFor(Claim.keyOf(claim.subject(), confirmed, claim.counterparty(), null), learned);
       return reported.isEmpty()
           ? new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact")
           : new Assessment(claim, Verdict.CONFIRMED, ids(reported), describe(reported),
@@ -81,10 +83,13 @@ public final class Novelty {
       if (steps.isEmpty()) {
         return new Assessment(claim, Verdict.NEW, List.of(), null, "treaty step not known");
       }
-      if (steps.stream().anyMatch(f -> TREATY_STAGES.indexOf(f.event()) > stage)) {
+      int furthest = steps.stream().mapToInt(f -> TREATY_STAGES.indexOf(f.event())).max().orElse(-1);
+      if (furthest > stage) {
         return known(claim, steps, "the treaty is known to be further along");
       }
-      return new Assessment(claim, Verdict.CHANGED, ids(steps), describe(steps), "a later treaty step");
+      return furthest < stage
+          ? new Assessment(claim, Verdict.CHANGED, ids(steps), describe(steps), "a later treaty step")
+          : new Assessment(claim, Verdict.NEW, ids(steps), describe(steps), "this party's step is not known");
     }
     if (facts.isEmpty()) {
       return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
@@ -100,7 +105,14 @@ public final class Novelty {
     double tolerance = knowledge.event(claim.event()).map(EventType::tolerance).orElse(0.1);
     for (Fact f : comparable) {
       if (overlaps(q, f.quantity().toQuantity(), tolerance)) {
-        return new Assessment(claim, Verdict.KNOWN, List.of(f.id()), describe(List.of(f)), "same figure");
+        // An official figure that matches what was only reported confirms it.
+        boolean confirms = claim.event().equals(claim.confirms())
+            && comparable.stream().filter(k -> overlaps(q, k.quantity().toQuantity(), tolerance))
+                .noneMatch(Fact::officiallyConfirmed);
+        return confirms
+            ? new Assessment(claim, Verdict.CONFIRMED, List.of(f.id()), describe(List.of(f)),
+                "an official figure for what was reported")
+            : new Assessment(claim, Verdict.KNOWN, List.of(f.id()), describe(List.of(f)), "same figure");
       }
     }
     List<Fact> compared = comparable.isEmpty() ? facts : comparable;
@@ -112,7 +124,8 @@ public final class Novelty {
   public List<String> relatedKeys(Claim claim) {
     List<String> keys = new ArrayList<>(List.of(claim.key()));
     if (claim.event().equals("official_confirmation")) {
-      keys.add(Claim.keyOf(claim.subject(), "troop_deployment", claim.counterparty(), null));
+      String confirmed = claim.confirms() == null ? "troop_deployment" : claim.confirms();
+      keys.add(Claim.keyOf(claim.subject(), confirmed, claim.counterparty(), null));
     }
     return keys;
   }
@@ -170,7 +183,7 @@ public final class Novelty {
     boolean swap = !f.event().startsWith("treaty_") && "russia".equals(f.subject())
         && !"russia".equals(f.counterparty());
     return swap ? new Fact(f.id(), f.counterparty(), f.event(), f.subject(), f.treaty(), f.quantity(), f.asOf(),
-        f.status(), f.source(), f.quote()) : f;
+        f.status(), f.source(), f.quote(), f.confirms()) : f;
   }
 
   /** Each treaty's known lifecycle as facts, so a treaty's dates need not be repeated in facts.yml. */
@@ -182,16 +195,16 @@ public final class Novelty {
           : t.parties().stream().filter(p -> !p.equals(party)).findFirst().orElse("russia");
       if (t.signed() != null) {
         facts.add(new Fact(t.id() + ":signed:" + party, party, "treaty_signed", other, t.id(), null,
-            t.signed().toString(), "officially_confirmed", source, null));
+            t.signed().toString(), "officially_confirmed", source, null, null));
       }
       LocalDate ratified = t.ratified().get(party);
       if (ratified != null) {
         facts.add(new Fact(t.id() + ":ratified:" + party, party, "treaty_ratified", other, t.id(), null,
-            ratified.toString(), "officially_confirmed", source, null));
+            ratified.toString(), "officially_confirmed", source, null, null));
       }
       if (t.inForce() != null) {
         facts.add(new Fact(t.id() + ":in_force:" + party, party, "treaty_in_force", other, t.id(), null,
-            t.inForce().toString(), "officially_confirmed", source, null));
+            t.inForce().toString(), "officially_confirmed", source, null, null));
       }
     }
     return facts;

@@ -19,10 +19,11 @@ import org.vedetta.settings.Validated;
  * @param status       reported, estimated or officially_confirmed
  * @param source       where it is stated (a seed file name, or an article URL for learned facts)
  * @param quote        the words of the source
+ * @param confirms     for an official confirmation, the event it confirms; default {@code troop_deployment}
  */
 public record Fact(
     String id, String subject, String event, String counterparty, String treaty, FactQuantity quantity,
-    String asOf, String status, String source, String quote) implements Validated {
+    String asOf, String status, String source, String quote, String confirms) implements Validated {
 
   /** A figure as written in YAML. */
   public record FactQuantity(long low, long high, Qualifier qualifier, String unit) {
@@ -33,6 +34,11 @@ public record Fact(
 
   public Fact {
     counterparty = counterparty == null ? "russia" : counterparty;
+    confirms = confirms == null && "official_confirmation".equals(event) ? "troop_deployment" : confirms;
+  }
+
+  public boolean officiallyConfirmed() {
+    return "officially_confirmed".equals(status);
   }
 
   public String key() {
