@@ -33,6 +33,7 @@ public final class ClaimReader {
 
   private final KnowledgeSet knowledge;
   private final List<Rule> rules;
+  private final WordList negations;
 
   public ClaimReader(KnowledgeSet knowledge) {
     this.knowledge = knowledge;
@@ -40,6 +41,7 @@ public final class ClaimReader {
         .sorted(Comparator.comparingInt(EventType::priority).reversed())
         .map(e -> new Rule(e, new WordList(e.triggers()), new WordList(e.units()), new WordList(e.requires())))
         .toList();
+    this.negations = new WordList(knowledge.negations());
   }
 
   /**
@@ -54,6 +56,9 @@ public final class ClaimReader {
   public List<Read> read(String sentence, List<MentionFinder.Found> mentions, LocalDate published,
       Optional<String> topic, Optional<String> treatyTopic) {
     List<Read> claims = new ArrayList<>();
+    if (negations.occursIn(sentence)) {
+      return claims; // A denial or a supposition states nothing.
+    }
     DateReader.StatedDate date = DateReader.read(sentence, published).orElse(null);
     List<NumberReader.Figure> figures = null;
     List<Fired> counted = new ArrayList<>();
@@ -183,7 +188,10 @@ public final class ClaimReader {
         .or(() -> known)
         .or(() -> impliedTreaty(states, topic));
     if (treaty.isEmpty()) {
-      return Optional.empty();
+      // A treaty the knowledge set does not track: the step still counts, for the ally named.
+      return states.stream().filter(s -> !s.equals(RUSSIA)).filter(s -> knowledge.entity(s).map(Entity::ally)
+              .orElse(false)).findFirst()
+          .map(ally -> new Read(ally, type.id(), RUSSIA, null, null, date, attribution(mentions), List.of(), null));
     }
     Treaty t = treaty.get();
     // A ratification is the ratifying party's; a signature or entry into force of a treaty with Russia is

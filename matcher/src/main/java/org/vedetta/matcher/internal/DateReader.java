@@ -2,6 +2,7 @@ package org.vedetta.matcher.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -64,6 +65,17 @@ public final class DateReader {
       + "|letzten monat|im vergangenen monat|el mes pasado|минулого місяця)(?!\\w)");
   private static final Pattern TODAY = Pattern.compile(
       "(?U)(?<!\\w)(?:oggi|today|сегодня|aujourd'hui|heute|hoy|сьогодні)(?!\\w)");
+  /** Weekday names, Monday first, per language (folded). */
+  private static final Map<String, Integer> WEEKDAYS = months(
+      "lunedi martedi mercoledi giovedi venerdi sabato domenica",
+      "monday tuesday wednesday thursday friday saturday sunday",
+      "lundi mardi mercredi jeudi vendredi samedi dimanche",
+      "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+      "lunes martes miercoles jueves viernes sabado domingo",
+      "понедельник вторник среду четверг пятницу субботу воскресенье",
+      "понеділок вівторок середу четвер п'ятницю суботу неділю");
+  private static final Pattern WEEKDAY = Pattern.compile("(?U)(?<!\\w)(" + String.join("|", WEEKDAYS.keySet())
+      + ")(?!\\w)");
   private static final Pattern YESTERDAY = Pattern.compile(
       "(?U)(?<!\\w)(?:ieri|yesterday|вчера|gestern|ayer|вчора)(?!\\w)");
 
@@ -80,56 +92,48 @@ public final class DateReader {
     return Map.copyOf(months);
   }
 
-  /** The first date the sentence states, resolved against the publication date. */
+  /** The first date the sentence states (the leftmost), resolved against the publication date. */
   public static Optional<StatedDate> read(String folded, LocalDate published) {
-    Matcher m = DAY_MONTH.matcher(folded);
-    if (m.find()) {
-      int day = Integer.parseInt(m.group(1));
-      int month = MONTHS.get(m.group(2));
-      int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : yearOf(month, published);
-      if (day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()) {
-        return Optional.of(new StatedDate(LocalDate.of(year, month, day), Precision.DAY));
+    StatedDate best = null;
+    int bestStart = Integer.MAX_VALUE;
+    for (Reading reading : READINGS) {
+      Matcher m = reading.pattern().matcher(folded);
+      while (m.find() && m.start() < bestStart) {
+        StatedDate date = reading.read().apply(m, published);
+        if (date != null) {
+          best = date;
+          bestStart = m.start();
+          break;
+        }
       }
     }
-    m = MONTH_DAY.matcher(folded);
-    if (m.find()) {
-      int month = MONTHS.get(m.group(1));
-      int day = Integer.parseInt(m.group(2));
-      int year = m.group(3) != null ? Integer.parseInt(m.group(3)) : yearOf(month, published);
-      if (day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()) {
-        return Optional.of(new StatedDate(LocalDate.of(year, month, day), Precision.DAY));
-      }
-    }
-    m = MONTH_YEAR.matcher(folded);
-    if (m.find()) {
-      return Optional.of(new StatedDate(
-          LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1), Precision.MONTH));
-    }
-    if (LAST_YEAR.matcher(folded).find()) {
-      return Optional.of(new StatedDate(LocalDate.of(published.getYear() - 1, 1, 1), Precision.YEAR));
-    }
-    if (LAST_MONTH.matcher(folded).find()) {
-      return Optional.of(new StatedDate(published.minusMonths(1).withDayOfMonth(1), Precision.MONTH));
-    }
-    if (YESTERDAY.matcher(folded).find()) {
-      return Optional.of(new StatedDate(published.minusDays(1), Precision.DAY));
-    }
-    if (TODAY.matcher(folded).find()) {
-      return Optional.of(new StatedDate(published, Precision.DAY));
-    }
-    m = MONTH_ONLY.matcher(folded);
-    if (m.find()) {
-      int month = MONTHS.get(m.group(1));
-      return Optional.of(new StatedDate(LocalDate.of(yearOf(month, published), month, 1), Precision.MONTH));
-    }
-    m = YEAR.matcher(folded);
-    if (m.find()) {
-      return Optional.of(new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), Precision.YEAR));
-    }
-    if (THIS_YEAR.matcher(folded).find()) {
-      return Optional.of(new StatedDate(LocalDate.of(published.getYear(), 1, 1), Precision.YEAR));
-    }
-    return Optional.empty();
+    return Optional.ofNullable(best);
+  }
+
+  /** A way of writing a date: its pattern and how a match becomes a date (null when it is not one). */
+  private record Reading(Pattern pattern, java.util.function.BiFunction<Matcher, LocalDate, StatedDate> read) {}
+
+  private static final List<Reading> READINGS = List.of(
+      new Reading(DAY_MONTH, (m, p) -> day(Integer.parseInt(m.group(1)), MONTHS.get(m.group(2)), m.group(3), p)),
+      new Reading(MONTH_DAY, (m, p) -> day(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), m.group(3), p)),
+      new Reading(MONTH_YEAR, (m, p) ->
+          new StatedDate(LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
+      new Reading(LAST_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear() - 1, 1, 1), Precision.YEAR)),
+      new Reading(LAST_MONTH, (m, p) -> new StatedDate(p.minusMonths(1).withDayOfMonth(1), Precision.MONTH)),
+      new Reading(YESTERDAY, (m, p) -> new StatedDate(p.minusDays(1), Precision.DAY)),
+      new Reading(TODAY, (m, p) -> new StatedDate(p, Precision.DAY)),
+      // "on Monday": the latest such day up to publication.
+      new Reading(WEEKDAY, (m, p) -> new StatedDate(
+          p.minusDays((p.getDayOfWeek().getValue() - WEEKDAYS.get(m.group(1)) + 7) % 7), Precision.DAY)),
+      new Reading(MONTH_ONLY, (m, p) -> new StatedDate(
+          LocalDate.of(yearOf(MONTHS.get(m.group(1)), p), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
+      new Reading(YEAR, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), Precision.YEAR)),
+      new Reading(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));
+
+  private static StatedDate day(int day, int month, String year, LocalDate published) {
+    int y = year != null ? Integer.parseInt(year) : yearOf(month, published);
+    return day >= 1 && day <= YearMonth.of(y, month).lengthOfMonth()
+        ? new StatedDate(LocalDate.of(y, month, day), Precision.DAY) : null;
   }
 
   /** A month named without a year is the latest such month not after publication. */

@@ -94,6 +94,11 @@ public final class Novelty {
     if (facts.isEmpty()) {
       return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
     }
+    boolean recurring = knowledge.event(claim.event()).map(EventType::recurring).orElse(false);
+    if (recurring && claim.date() != null && claim.quantity() == null
+        && facts.stream().allMatch(f -> f.asOf() != null && asOfEnd(f.asOf()).isBefore(claim.date().minusDays(HISTORY_DAYS)))) {
+      return new Assessment(claim, Verdict.NEW, ids(facts), describe(facts), "a new occurrence");
+    }
     Quantity q = claim.quantity();
     if (q == null || q.qualifier() == Qualifier.VAGUE) {
       return known(claim, facts, "matches known facts");
@@ -165,6 +170,15 @@ public final class Novelty {
             + (f.asOf() != null ? " (" + f.asOf() + ")" : ""))
         .distinct()
         .collect(Collectors.joining("; "));
+  }
+
+  /** The last day of a fact's {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}. */
+  private static LocalDate asOfEnd(String asOf) {
+    return switch (asOf.length()) {
+      case 4 -> LocalDate.of(Integer.parseInt(asOf), 12, 31);
+      case 7 -> java.time.YearMonth.parse(asOf).atEndOfMonth();
+      default -> LocalDate.parse(asOf.substring(0, 10));
+    };
   }
 
   private static LocalDate lastDayOf(Claim claim) {

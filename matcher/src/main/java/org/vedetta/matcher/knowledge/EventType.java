@@ -20,11 +20,13 @@ import org.vedetta.settings.Validated;
  * @param requires  words per language of which one must also be in the sentence (e.g. "truppe" for a
  *                  confirmation), or empty
  * @param treaty    whether a claim of this type is about a treaty, which the sentence must name or imply
+ * @param recurring whether the event happens again and again (meetings, deliveries, sanctions): a dated claim
+ *                  more than half a year after every known one of its key is a new occurrence
  */
 public record EventType(
     String id, String label, int severity, double tolerance, int priority, boolean quantity, String unit,
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
-    boolean treaty) implements Validated {
+    boolean treaty, boolean recurring) implements Validated {
 
   public EventType {
     triggers = Names.copy(triggers);

@@ -36,10 +36,14 @@ public final class KnowledgeSet {
     }
   }
 
-  /** {@code events.yml}. */
-  public record EventsFile(List<EventType> events) {
+  /**
+   * {@code events.yml}: the event types, and the words per language that make a sentence deny or only
+   * suppose an event ("denied", "could send"), so that it states no claim.
+   */
+  public record EventsFile(List<EventType> events, Map<String, List<String>> negations) {
     public EventsFile {
       events = events == null ? List.of() : events;
+      negations = negations == null ? Map.of() : negations;
     }
   }
 
@@ -54,12 +58,19 @@ public final class KnowledgeSet {
   private final Map<String, Treaty> treaties;
   private final Map<String, EventType> events;
   private final List<Fact> facts;
+  private final Map<String, List<String>> negations;
 
   public KnowledgeSet(List<Entity> entities, List<Treaty> treaties, List<EventType> events, List<Fact> facts) {
+    this(entities, treaties, events, facts, Map.of());
+  }
+
+  public KnowledgeSet(List<Entity> entities, List<Treaty> treaties, List<EventType> events, List<Fact> facts,
+      Map<String, List<String>> negations) {
     this.entities = index(entities, Entity::id);
     this.treaties = index(treaties, Treaty::id);
     this.events = index(events, EventType::id);
     this.facts = List.copyOf(facts);
+    this.negations = Map.copyOf(negations);
   }
 
   /**
@@ -116,7 +127,8 @@ public final class KnowledgeSet {
     if (!problems.isEmpty()) {
       throw new SettingsException(problems);
     }
-    return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts());
+    return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
+        events.negations());
   }
 
   public Optional<Entity> entity(String id) {
@@ -145,6 +157,11 @@ public final class KnowledgeSet {
 
   public List<Fact> facts() {
     return facts;
+  }
+
+  /** Words per language that make a sentence a denial or a supposition. */
+  public Map<String, List<String>> negations() {
+    return negations;
   }
 
   /** Display name of an entity or treaty id, or the id itself. */
