@@ -180,4 +180,14 @@ class MatcherTest {
     assertThat(claim.highlights()).extracting(h -> text.substring(h.start(), h.end()))
         .containsExactlyInAnyOrder("nordcoreani", "circa 15.000");
   }
+
+  @Test
+  void claimsSourcedToStateMediaAreMarked() {
+    String text = "According to KCNA, about 3,000 North Korean soldiers have been killed in the Kursk region.";
+    Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/kcna", "", text,
+        "2026-11-23T08:00:00Z")).assessments().get(0).claim();
+
+    assertThat(claim.event()).isEqualTo("casualties");
+    assertThat(claim.attribution()).isEqualTo("kcna");
+  }
 }

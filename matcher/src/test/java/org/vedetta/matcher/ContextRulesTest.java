@@ -1,0 +1,42 @@
+package org.vedetta.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vedetta.model.Mention;
+
+/** Ambiguous names count only in their sense: the rules are data in entities.yml, checked here on sentences. */
+class ContextRulesTest {
+
+  private static final Mentions MENTIONS = new Mentions(Knowledge.SET);
+
+  private static List<String> ids(String text) {
+    return MENTIONS.find(text).stream().map(Mention::entityId).toList();
+  }
+
+  @ParameterizedTest(name = "{1} not in: {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      The governor of Georgia signed the budget in Atlanta on Tuesday.              | georgia
+      Cuba beat Mexico 2-1 in the Gold Cup, with a late goal from the captain.        | cuba
+      Tourists love Cuba for its beaches and its old cars.                            | cuba
+      Serbia beat Italy in the Davis Cup final as Djokovic won both his matches.      | serbia
+      Il serbo Djokovic ha vinto il torneo di Roma in tre set.                         | serbia
+      El plátano maduro se vende a dos euros el kilo.                                 | nicolas_maduro
+      """)
+  void anAmbiguousNameOutOfContextIsNotAMention(String sentence, String entity) {
+    assertThat(ids(sentence)).doesNotContain(entity);
+  }
+
+  @ParameterizedTest(name = "{1} in: {0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Russian troops remain in Georgia's breakaway regions near Tbilisi.              | georgia
+      Cuba and Russia signed a military cooperation plan in Havana.                   | cuba
+      Serbia's government refused to join EU sanctions against Russia.                | serbia
+      Maduro thanked Russia for its support to the government in Caracas.             | nicolas_maduro
+      """)
+  void theSameNameInContextIsAMention(String sentence, String entity) {
+    assertThat(ids(sentence)).contains(entity);
+  }
+}
