@@ -38,9 +38,10 @@ public final class DigestTemplates {
    * @param link       the article's URL when it is http(s), else {@code null}
    * @param date       the date the claim states, else the article's publication date, or {@code null}
    * @param watchlists titles of the subscriber's watchlists it matched
+   * @param stateMedia the state medium the claim is sourced to (KCNA, TASS), or {@code null}
    */
   public record Item(String verdict, int severity, String headline, String known, String sentence,
-      String source, String title, String link, String date, List<String> watchlists) {}
+      String source, String title, String link, String date, List<String> watchlists, String stateMedia) {}
 
   private final TemplateEngine engine = new TemplateEngine();
 
@@ -107,7 +108,8 @@ public final class DigestTemplates {
         evidence == null ? null : evidence.title(),
         evidence == null ? null : webLink(evidence.url()),
         date == null ? null : DATE.format(date),
-        watchlists);
+        watchlists,
+        d.claim().attribution() == null ? null : d.claim().attribution().toUpperCase(Locale.ROOT));
   }
 
   /** Only http(s) links reach a mail: a {@code javascript:} or {@code data:} URL from a page is dropped. */

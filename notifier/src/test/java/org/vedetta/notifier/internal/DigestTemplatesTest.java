@@ -40,6 +40,20 @@ class DigestTemplatesTest {
   }
 
   @Test
+  void marksClaimsSourcedToStateMedia() {
+    Development d = Developments.northKoreaCasualties();
+    org.vedetta.model.Claim c = d.claim();
+    Development kcna = new Development(d.schema(), d.id(), d.claimKey(), d.verdict(), d.severity(), d.headline(),
+        new org.vedetta.model.Claim(c.subject(), c.event(), c.counterparty(), c.treaty(), c.quantity(), c.date(),
+            c.sentence(), c.start(), c.end(), "kcna", List.of(), null),
+        d.evidence(), d.comparedFacts(), d.known(), d.detectedAt());
+    DigestTemplates.Rendered r = render(false, kcna);
+    assertThat(r.text()).contains("Sourced to state media: KCNA");
+    assertThat(r.html()).contains("Sourced to state media: KCNA");
+    assertThat(render(false, d).text()).doesNotContain("state media");
+  }
+
+  @Test
   void escapesArticleTextInHtml() {
     Development hostile = Developments.withSentence(Developments.northKoreaTroops(),
         "Troops <script>alert('x')</script> & \"more\" <b>arrived</b>");
