@@ -135,9 +135,11 @@ final class MonitorEngine implements Closeable {
       if (!targetOf.get(m.getQueryId()).equals(entityId)) {
         continue;
       }
-      String where = m.getHits(FIELD).stream().findFirst()
-          .map(h -> Snippets.around(doc, h.startOffset, h.endOffset)).orElse("(no offsets)");
-      out.add("\"" + aliasOf.get(m.getQueryId()) + "\" in " + where);
+      // An ambiguous alias's query also highlights the context word it found, possibly sentences away.
+      List<String> where = m.getHits(FIELD).stream().sorted().limit(3)
+          .map(h -> Snippets.around(doc, h.startOffset, h.endOffset)).toList();
+      out.add("\"" + aliasOf.get(m.getQueryId()) + "\" in " + (where.isEmpty() ? "(no offsets)"
+          : String.join(" / ", where)));
     }
     return out;
   }

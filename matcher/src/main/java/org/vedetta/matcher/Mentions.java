@@ -29,9 +29,8 @@ public final class Mentions {
   /** Mentions in {@code text}, in text order. */
   public List<Mention> find(String text) {
     FoldedText folded = FoldedText.of(text);
-    List<int[]> sentences = Sentences.split(text).stream()
-        .map(s -> new int[] {folded.foldedIndexOf(s.start()), folded.foldedIndexOf(s.end())}).toList();
-    return toMentions(folded, finder.find(folded.folded(), sentences), false);
+    return toMentions(folded, finder.find(folded.folded(), () -> Sentences.split(text).stream()
+        .map(s -> new int[] {folded.foldedIndexOf(s.start()), folded.foldedIndexOf(s.end())}).toList()), false);
   }
 
   static List<Mention> toMentions(FoldedText text, List<MentionFinder.Found> found, boolean inTitle) {

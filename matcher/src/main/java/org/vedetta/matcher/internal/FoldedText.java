@@ -18,44 +18,79 @@ public final class FoldedText {
     this.toOriginal = toOriginal;
   }
 
+  /** What one UTF-16 unit folds to when that is a single character; {@link #DROP} or {@link #SPLIT} otherwise. */
+  private static final char[] SINGLE = new char[0x10000];
+  private static final char DROP = '\uFFFF';
+  private static final char SPLIT = '\uFFFE';
+
+  static {
+    for (int c = 0; c < SINGLE.length; c++) {
+      String f = foldSlowly((char) c);
+      SINGLE[c] = f.isEmpty() ? DROP : f.length() == 1 ? f.charAt(0) : SPLIT;
+    }
+  }
+
   public static FoldedText of(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    // NFD expands one character into at most four.
-    int[] map = new int[text.length() * 4 + 1];
+    int length = text.length();
+    char[] out = new char[length];
+    int[] map = new int[length + 1];
     int n = 0;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
-      if (c < 0x80) {
-        n = put(out, map, n, Character.toLowerCase(c), i);
+      char f = SINGLE[c];
+      if (f == DROP) {
         continue;
       }
-      char unified = unify(c);
-      if (unified != 0) {
-        n = put(out, map, n, unified, i);
-        continue;
-      }
-      String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-      for (int k = 0; k < decomposed.length(); k++) {
-        char d = decomposed.charAt(k);
-        if (Character.getType(d) != Character.NON_SPACING_MARK) {
-          n = put(out, map, n, Character.toLowerCase(d), i);
+      if (f != SPLIT) {
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, n * 2 + 4);
+          map = java.util.Arrays.copyOf(map, n * 2 + 5);
         }
+        out[n] = f;
+        map[n++] = i;
+        continue;
+      }
+      String expanded = foldSlowly(c);
+      if (n + expanded.length() >= out.length) {
+        out = java.util.Arrays.copyOf(out, (n + expanded.length()) * 2);
+        map = java.util.Arrays.copyOf(map, (n + expanded.length()) * 2 + 1);
+      }
+      for (int k = 0; k < expanded.length(); k++) {
+        out[n] = expanded.charAt(k);
+        map[n++] = i;
       }
     }
     map = java.util.Arrays.copyOf(map, n + 1);
-    map[n] = text.length();
-    return new FoldedText(text, out.toString(), map);
+    map[n] = length;
+    return new FoldedText(text, new String(out, 0, n), map);
+  }
+
+  /** Lower case, unified punctuation, and the character without its combining marks. */
+  private static String foldSlowly(char c) {
+    if (c < 0x80) {
+      return String.valueOf(Character.toLowerCase(c));
+    }
+    char unified = unify(c);
+    if (unified != 0) {
+      return String.valueOf(unified);
+    }
+    if (Character.isSurrogate(c)) {
+      return String.valueOf(c);
+    }
+    String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+    StringBuilder folded = new StringBuilder(decomposed.length());
+    for (int k = 0; k < decomposed.length(); k++) {
+      char d = decomposed.charAt(k);
+      if (Character.getType(d) != Character.NON_SPACING_MARK) {
+        folded.append(Character.toLowerCase(d));
+      }
+    }
+    return folded.toString();
   }
 
   /** Folds a word or phrase the same way, for building the dictionary. */
   public static String fold(String text) {
     return of(text).folded;
-  }
-
-  private static int put(StringBuilder out, int[] map, int n, char c, int originalIndex) {
-    out.append(c);
-    map[n] = originalIndex;
-    return n + 1;
   }
 
   private static char unify(char c) {

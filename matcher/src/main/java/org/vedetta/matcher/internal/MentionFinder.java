@@ -60,6 +60,12 @@ public final class MentionFinder {
    * context of ambiguous aliases.
    */
   public List<Found> find(String folded, List<int[]> sentences) {
+    return find(folded, () -> sentences);
+  }
+
+  /** As {@link #find(String, List)}, splitting sentences only when an ambiguous alias needs its context. */
+  public List<Found> find(String folded, java.util.function.Supplier<List<int[]>> sentenceSplitter) {
+    Lazy lazy = new Lazy(sentenceSplitter);
     List<Found> found = new ArrayList<>();
     List<AliasAutomaton.Hit<Target>> shared = new ArrayList<>();
     for (AliasAutomaton.Hit<Target> hit : automaton.find(folded)) {
@@ -69,7 +75,7 @@ public final class MentionFinder {
         continue;
       }
       for (Target target : hit.targets()) {
-        if (!target.needsContext() || contextHolds(target, folded, sentences, hit.start())) {
+        if (!target.needsContext() || contextHolds(target, folded, lazy.get(), hit.start())) {
           found.add(new Found(target, hit.start(), hit.end()));
           break;
         }
@@ -104,5 +110,22 @@ public final class MentionFinder {
       }
     }
     return false;
+  }
+
+  /** Sentences, split on first use. */
+  private static final class Lazy {
+    private final java.util.function.Supplier<List<int[]>> splitter;
+    private List<int[]> sentences;
+
+    Lazy(java.util.function.Supplier<List<int[]>> splitter) {
+      this.splitter = splitter;
+    }
+
+    List<int[]> get() {
+      if (sentences == null) {
+        sentences = splitter.get();
+      }
+      return sentences;
+    }
   }
 }
