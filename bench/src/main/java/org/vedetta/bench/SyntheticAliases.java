@@ -88,8 +88,8 @@ final class SyntheticAliases {
       }
     }
     int maxDocs = Math.max(MIN_DOCS, docs.size() * MAX_DOC_PERCENT / 100);
-    Comparator<Map.Entry<String, int[]>> rank = Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[1])
-        .thenComparing(Map.Entry::getKey);
+    Comparator<Map.Entry<String, int[]>> rank = Comparator
+        .<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey);
     List<List<String>> byLength = new ArrayList<>();
     for (int n = 2; n <= 3; n++) {
       int words = n;

@@ -1,6 +1,5 @@
 package org.vedetta.matcher.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One Aho–Corasick automaton over every folded alias of the knowledge set: a single pass over the text finds
- * all of them, so the cost per character does not grow with the number of aliases. Matches are whole words
- * only, and overlapping matches resolve to the leftmost, then longest.
+ * One automaton (a trie) over every folded alias of the knowledge set. A match can only start where a word
+ * starts, so the text is read once, word start by word start, walking the trie as far as the text allows: the
+ * cost per character depends on how far the text agrees with some alias, not on how many aliases there are.
+ * Matches are whole words; overlapping matches resolve to the leftmost, then longest.
  *
  * @param <T> what an alias stands for
  */
@@ -19,17 +19,23 @@ public final class AliasAutomaton<T> {
   /** An alias found in folded text: {@code [start, end)} in folded offsets. */
   public record Hit<T>(int start, int end, List<T> targets) {}
 
-  // Transitions of state s: keys[s] (sorted) -> next[s]; the root is state 0.
+  private static final boolean[] WORD = new boolean[0x10000];
+
+  static {
+    for (int c = 0; c < WORD.length; c++) {
+      WORD[c] = Character.isLetterOrDigit((char) c);
+    }
+  }
+
+  /** The root's transitions, one slot per character: most steps start there. */
+  private final int[] root = new int[0x10000];
+  // Transitions of state s > 0: keys[s] (sorted) -> next[s].
   private final char[][] keys;
   private final int[][] next;
-  private final int[] fail;
-  private final int[] depth;
   /** Targets of the alias ending exactly at a state, or null. */
   private final List<List<T>> terminal;
-  /** Nearest state on the fail chain (excluding itself) that is terminal, or -1. */
-  private final int[] dictLink;
 
-  private AliasAutomaton(List<Map<Character, Integer>> trie, List<List<T>> terminal, int[] depth) {
+  private AliasAutomaton(List<Map<Character, Integer>> trie, List<List<T>> terminal) {
     int n = trie.size();
     this.keys = new char[n][];
     this.next = new int[n][];
@@ -48,42 +54,18 @@ public final class AliasAutomaton<T> {
       keys[s] = k;
       next[s] = t;
     }
+    for (int i = 0; i < keys[0].length; i++) {
+      root[keys[0][i]] = next[0][i];
+    }
     this.terminal = terminal;
-    this.depth = depth;
-    this.fail = new int[n];
-    this.dictLink = new int[n];
-    Arrays.fill(dictLink, -1);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int child : next[0]) {
-      fail[child] = 0;
-      queue.add(child);
-    }
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      for (int i = 0; i < keys[s].length; i++) {
-        char c = keys[s][i];
-        int child = next[s][i];
-        int f = fail[s];
-        int target;
-        while ((target = step(f, c)) < 0 && f != 0) {
-          f = fail[f];
-        }
-        fail[child] = target >= 0 && target != child ? target : 0;
-        int fc = fail[child];
-        dictLink[child] = terminal.get(fc) != null ? fc : dictLink[fc];
-        queue.add(child);
-      }
-    }
   }
 
   /** Builds the automaton from folded aliases; an alias listed twice keeps every target. */
   public static <T> AliasAutomaton<T> build(Map<String, List<T>> aliases) {
     List<Map<Character, Integer>> trie = new ArrayList<>();
     List<List<T>> terminal = new ArrayList<>();
-    List<Integer> depths = new ArrayList<>();
     trie.add(new HashMap<>());
     terminal.add(null);
-    depths.add(0);
     for (Map.Entry<String, List<T>> alias : aliases.entrySet()) {
       String word = alias.getKey();
       if (word.isEmpty()) {
@@ -96,7 +78,6 @@ public final class AliasAutomaton<T> {
           t = trie.size();
           trie.add(new HashMap<>());
           terminal.add(null);
-          depths.add(depths.get(s) + 1);
           trie.get(s).put(word.charAt(i), t);
         }
         s = t;
@@ -109,8 +90,7 @@ public final class AliasAutomaton<T> {
       }
       terminal.set(s, List.copyOf(targets));
     }
-    int[] depth = depths.stream().mapToInt(Integer::intValue).toArray();
-    return new AliasAutomaton<>(trie, terminal, depth);
+    return new AliasAutomaton<>(trie, terminal);
   }
 
   public int states() {
@@ -120,62 +100,59 @@ public final class AliasAutomaton<T> {
   /** Every whole-word alias in {@code text}, leftmost-longest, not overlapping, in text order. */
   public List<Hit<T>> find(CharSequence text) {
     List<Hit<T>> hits = new ArrayList<>();
-    int s = 0;
-    int lastEnd = 0;
-    // Best candidate starting at the smallest start seen so far; emitted once no longer match can extend it.
-    int candStart = -1;
-    int candEnd = -1;
-    List<T> candTargets = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int t;
-      while ((t = step(s, c)) < 0 && s != 0) {
-        s = fail[s];
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!WORD[text.charAt(i)]) {
+        i++;
+        continue;
       }
-      s = Math.max(t, 0);
-      int end = i + 1;
-      boolean wordEnd = end == text.length() || !isWordChar(text.charAt(end));
-      for (int o = terminal.get(s) != null ? s : dictLink[s]; o >= 0; o = dictLink[o]) {
-        int start = end - depth[o];
-        if (!wordEnd || start < lastEnd || (start > 0 && isWordChar(text.charAt(start - 1)))) {
-          continue;
+      // i starts a word: walk the trie, remembering the longest alias that ends where a word ends.
+      int s = root[text.charAt(i)];
+      int end = -1;
+      List<T> targets = null;
+      int j = i + 1;
+      while (s != 0) {
+        if (terminal.get(s) != null && (j == n || !WORD[text.charAt(j)])) {
+          end = j;
+          targets = terminal.get(s);
         }
-        if (candStart < 0 || start < candStart || (start == candStart && end > candEnd)) {
-          candStart = start;
-          candEnd = end;
-          candTargets = terminal.get(o);
+        if (j == n) {
+          break;
+        }
+        s = step(s, text.charAt(j));
+        j++;
+      }
+      if (end > 0) {
+        hits.add(new Hit<>(i, end, targets));
+        i = end;
+      } else {
+        while (i < n && WORD[text.charAt(i)]) {
+          i++;
         }
       }
-      // No alias is longer than the current state's depth, so a candidate that starts before every live
-      // partial match is final.
-      if (candStart >= 0 && candStart < end - depth[s]) {
-        hits.add(new Hit<>(candStart, candEnd, candTargets));
-        lastEnd = candEnd;
-        candStart = -1;
-      }
-    }
-    if (candStart >= 0) {
-      hits.add(new Hit<>(candStart, candEnd, candTargets));
     }
     return hits;
   }
 
   private int step(int s, char c) {
     char[] k = keys[s];
-    int i = k.length < 8 ? linear(k, c) : Arrays.binarySearch(k, c);
-    return i >= 0 ? next[s][i] : -1;
-  }
-
-  private static int linear(char[] k, char c) {
-    for (int i = 0; i < k.length; i++) {
-      if (k[i] == c) {
-        return i;
+    int i;
+    if (k.length < 8) {
+      i = -1;
+      for (int x = 0; x < k.length; x++) {
+        if (k[x] == c) {
+          i = x;
+          break;
+        }
       }
+    } else {
+      i = Arrays.binarySearch(k, c);
     }
-    return -1;
+    return i >= 0 ? next[s][i] : 0;
   }
 
   static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c);
+    return WORD[c];
   }
 }

@@ -74,6 +74,9 @@ public final class FoldedText {
     if (unified != 0) {
       return String.valueOf(unified);
     }
+    if (c == '\u00df') {
+      return "ss"; // German sharp s: "Rußland" is "Russland"
+    }
     if (Character.isSurrogate(c)) {
       return String.valueOf(c);
     }
