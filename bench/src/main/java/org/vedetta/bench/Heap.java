@@ -1,22 +1,19 @@
 package org.vedetta.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
 /** Rough heap use: used memory after asking for full collections until it stops shrinking. */
 final class Heap {
 
   private Heap() {}
 
   static long usedAfterGc() {
-    Runtime rt = Runtime.getRuntime();
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 10; i++) {
-      System.gc();
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      long now = rt.totalMemory() - rt.freeMemory();
+      memory.gc();
+      long now = memory.getHeapMemoryUsage().getUsed();
       if (now >= used) {
         return now;
       }
