@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.vedetta.ingest.internal.HttpFetcher;
 import org.vedetta.ingest.internal.PollScheduler;
 import org.vedetta.ingest.internal.SeenItems;
-import org.vedetta.ingest.internal.SourcePoller;
+import org.vedetta.ingest.internal.SourceRunner;
 import org.vedetta.settings.Problems;
 
 /**
@@ -32,17 +32,26 @@ import org.vedetta.settings.Problems;
  *
  * <p>What was published is remembered in the {@code DataSource} (tables {@code ingest_seen} and
  * {@code ingest_seen_item}, migrated by Flyway at {@link Builder#build}), so a restart does not publish
- * again. All sources share one HTTP client; fetch limits are in {@link HttpFetcher}.
+ * again.
+ *
+ * <p>All sources share one HTTP client and its limits ({@link IngestSettings}): timeouts, body and
+ * decompressed-body caps, redirects checked hop by hop against private addresses, at most
+ * {@code per_host_concurrency} requests to a host at once and {@code per_host_interval} between them, the
+ * {@code Retry-After} of a {@code 429}/{@code 503}, and for {@code html} sources the host's robots.txt. A
+ * failing source is polled less and less often (see {@link SourceHealth}) and reported by {@link #health()};
+ * it never holds up the others for longer than its request timeouts.
  */
 public final class Ingest implements AutoCloseable {
 
-  private final Map<String, SourcePoller> pollers;
+  private final Map<String, SourceRunner> runners;
+  private final IngestSettings settings;
   private final Map<String, PollResult> lastResults = new ConcurrentHashMap<>();
   private PollScheduler scheduler;
   private boolean closed;
 
-  private Ingest(Map<String, SourcePoller> pollers) {
-    this.pollers = pollers;
+  private Ingest(Map<String, SourceRunner> runners, IngestSettings settings) {
+    this.runners = runners;
+    this.settings = settings;
   }
 
   public static Builder builder() {
@@ -51,7 +60,8 @@ public final class Ingest implements AutoCloseable {
 
   /**
    * Starts polling: each source at once, then every {@code poll_interval}, on a scheduler of
-   * {@value PollScheduler#THREADS} threads; a source is never polled twice at the same time.
+   * {@code poll_threads} threads; a source is never polled twice at the same time. A fire that comes while
+   * the source is in backoff or under a {@code Retry-After} is skipped (see {@link SourceHealth#nextPollAt}).
    *
    * @throws IllegalStateException when already started or closed
    */
@@ -59,23 +69,37 @@ public final class Ingest implements AutoCloseable {
     if (closed || scheduler != null) {
       throw new IllegalStateException(closed ? "ingest is closed" : "ingest is already started");
     }
-    scheduler = PollScheduler.start(pollers.values().stream().map(SourcePoller::source).toList(), this::pollNow);
+    scheduler = PollScheduler.start(runners.values().stream().map(SourceRunner::source).toList(),
+        settings.pollThreads(), id -> runners.get(id).pollIfDue().ifPresent(result -> lastResults.put(id, result)));
   }
 
   /**
    * Polls one source now and waits for the result; waits first for a scheduled poll of that source that is
-   * running. A failing source gives a result with an {@link PollResult#error}; it does not throw.
+   * running. An operator's poll: it does not wait for the source's backoff, though a host that asked with
+   * {@code Retry-After} not to be contacted yet is still not contacted (the result says so). A failing source
+   * gives a result with an {@link PollResult#error}; it does not throw. The result counts in
+   * {@link #health()} like a scheduled poll.
    *
    * @throws IllegalArgumentException when no source has this id
    */
   public PollResult pollNow(String sourceId) {
-    SourcePoller poller = pollers.get(sourceId);
-    if (poller == null) {
-      throw new IllegalArgumentException("no source '" + sourceId + "'; sources are " + pollers.keySet());
+    SourceRunner runner = runners.get(sourceId);
+    if (runner == null) {
+      throw new IllegalArgumentException("no source '" + sourceId + "'; sources are " + runners.keySet());
     }
-    PollResult result = poller.poll();
+    PollResult result = runner.pollNow();
     lastResults.put(sourceId, result);
     return result;
+  }
+
+  /**
+   * How each source is doing, by source id in the order of the sources: failures in a row, the last error,
+   * when it is polled next. Unpolled sources are healthy.
+   */
+  public Map<String, SourceHealth> health() {
+    Map<String, SourceHealth> health = new LinkedHashMap<>();
+    runners.forEach((id, runner) -> health.put(id, runner.health()));
+    return Collections.unmodifiableMap(health);
   }
 
   /** The latest poll result of each source polled so far, by source id. */
@@ -93,13 +117,17 @@ public final class Ingest implements AutoCloseable {
     }
   }
 
-  /** Builds an {@link Ingest}; sources, sink and data source are required, the clock defaults to UTC system time. */
+  /**
+   * Builds an {@link Ingest}; sources, sink and data source are required, the clock defaults to UTC system time
+   * and the settings to {@link IngestSettings#defaults()}.
+   */
   public static final class Builder {
 
     private List<SourceSettings> sources;
     private ArticleSink sink;
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
+    private IngestSettings settings = IngestSettings.defaults();
 
     private Builder() {}
 
@@ -121,36 +149,54 @@ public final class Ingest implements AutoCloseable {
       return this;
     }
 
-    /** Time of {@code fetched_at}, of first sightings and of poll durations. */
+    /**
+     * Time of {@code fetched_at}, of first sightings, of poll durations, of backoff and {@code Retry-After}
+     * windows and of the robots.txt cache. Politeness waits between requests use real time.
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** Fetch limits, politeness and backoff for all sources; default {@link IngestSettings#defaults()}. */
+    public Builder settings(IngestSettings settings) {
+      this.settings = settings;
       return this;
     }
 
     /**
      * Validates the sources, migrates the seen-items schema and returns a stopped {@link Ingest}.
      *
-     * @throws IllegalArgumentException listing every invalid source setting
+     * @throws IllegalArgumentException listing every invalid source or ingest setting
      */
     public Ingest build() {
       Objects.requireNonNull(sources, "sources");
       Objects.requireNonNull(sink, "sink");
       Objects.requireNonNull(dataSource, "dataSource");
       Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(settings, "settings");
       Problems problems = new Problems();
       new SourcesSettings(sources).validate(problems);
       if (!problems.isEmpty()) {
-        throw new IllegalArgumentException("invalid sources: " + problems.found().stream()
-            .map(f -> f.field() + ": " + f.message())
-            .collect(Collectors.joining("; ")));
+        throw new IllegalArgumentException("invalid sources: " + describe(problems));
+      }
+      settings.validate(problems);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException("invalid ingest settings: " + describe(problems));
       }
       SeenItems seen = SeenItems.open(dataSource, clock);
-      HttpFetcher fetcher = new HttpFetcher(HttpFetcher.newClient());
-      Map<String, SourcePoller> pollers = new LinkedHashMap<>();
+      HttpFetcher fetcher = new HttpFetcher(HttpFetcher.newClient(settings), settings, clock);
+      Map<String, SourceRunner> runners = new LinkedHashMap<>();
       for (SourceSettings source : sources) {
-        pollers.put(source.id(), new SourcePoller(source, fetcher, seen, sink, clock));
+        runners.put(source.id(), SourceRunner.of(source, fetcher, seen, sink, clock, settings));
       }
-      return new Ingest(Collections.unmodifiableMap(pollers));
+      return new Ingest(Collections.unmodifiableMap(runners), settings);
+    }
+
+    private static String describe(Problems problems) {
+      return problems.found().stream()
+          .map(f -> f.field() + ": " + f.message())
+          .collect(Collectors.joining("; "));
     }
   }
 }

@@ -20,9 +20,11 @@ import org.vedetta.settings.Validated;
  *   poll_interval: 10m               # default 15m, at least 10s
  *   full_text: true                  # rss only: read the linked page instead of the item description
  *   link_selector: "h2.story a"      # html only: the page is a listing and these are its article links
- *   body_selector: "div.story-body"  # the article's main text; default <article> or the densest <p> block
+ *   body_selector: "div.story-body"  # the article's main text; default: found by the extractor
  *   language: en                     # ISO 639-1, used when the page or feed does not say
  *   allow_private: false             # true to allow loopback and private addresses (local demos, tests)
+ *   listing: true                    # html only: the page is a listing; without link_selector its article
+ *                                    # links are found automatically
  * }</pre>
  *
  * @param id           unique name of the source: letters, digits, {@code .}, {@code _}, {@code -}
@@ -32,10 +34,18 @@ import org.vedetta.settings.Validated;
  * @param fullText     for {@code rss}: fetch each item's page and use its main text; default false
  * @param linkSelector for {@code html}: CSS selector of the article links of a listing page; {@code null} when
  *                     the page is itself the article
- * @param bodySelector CSS selector of an article page's main text; {@code null} (or matching nothing) for
- *                     {@code <article>}, else the block with the most paragraph text
+ * @param bodySelector CSS selector of an article page's main text; {@code null} (or matching nothing) for the
+ *                     main text found by the extractor (boilerplate removed, then the block holding most text)
  * @param language     ISO 639-1 language used when the page or feed does not declare one; may be {@code null}
  * @param allowPrivate whether loopback, private, link-local and multicast targets may be fetched; default false
+ * @param listing      for {@code html}: the page is a listing of articles, not an article; default false (a
+ *                     {@code link_selector} makes a listing whatever this says). Without a
+ *                     {@code link_selector} the article links are found automatically: links to the same site
+ *                     (ignoring {@code www.}) outside navigation, asides, menus and the page's header and
+ *                     footer, whose path looks like an article (a slug of at least three words, or a number of
+ *                     at least four digits such as an id or a date; not a tag, category, author or paging
+ *                     path) and whose text reads like a headline (at least three words); a page without any
+ *                     is an error
  */
 public record SourceSettings(
     String id,
@@ -46,7 +56,8 @@ public record SourceSettings(
     String linkSelector,
     String bodySelector,
     String language,
-    Boolean allowPrivate) implements Validated {
+    Boolean allowPrivate,
+    Boolean listing) implements Validated {
 
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(15);
   public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(10);
@@ -58,9 +69,16 @@ public record SourceSettings(
     pollInterval = pollInterval == null ? DEFAULT_POLL_INTERVAL : pollInterval;
     fullText = fullText != null && fullText;
     allowPrivate = allowPrivate != null && allowPrivate;
+    listing = listing != null && listing;
     linkSelector = blankToNull(linkSelector);
     bodySelector = blankToNull(bodySelector);
     language = blankToNull(language);
+  }
+
+  /** A source without the settings added later ({@code listing}), which take their defaults. */
+  public SourceSettings(String id, SourceType type, String url, Duration pollInterval, Boolean fullText,
+      String linkSelector, String bodySelector, String language, Boolean allowPrivate) {
+    this(id, type, url, pollInterval, fullText, linkSelector, bodySelector, language, allowPrivate, null);
   }
 
   /** An RSS or Atom source with every default. */
@@ -68,33 +86,47 @@ public record SourceSettings(
     return new SourceSettings(id, SourceType.RSS, url, null, null, null, null, null, null);
   }
 
-  /** A single-article HTML source with every default; see {@link #withLinkSelector} for a listing. */
+  /**
+   * A single-article HTML source with every default; see {@link #withLinkSelector} and {@link #withListing}
+   * for a listing.
+   */
   public static SourceSettings html(String id, String url) {
     return new SourceSettings(id, SourceType.HTML, url, null, null, null, null, null, null);
   }
 
   public SourceSettings withPollInterval(Duration value) {
-    return new SourceSettings(id, type, url, value, fullText, linkSelector, bodySelector, language, allowPrivate);
+    return new SourceSettings(id, type, url, value, fullText, linkSelector, bodySelector, language, allowPrivate,
+        listing);
   }
 
   public SourceSettings withFullText(boolean value) {
-    return new SourceSettings(id, type, url, pollInterval, value, linkSelector, bodySelector, language, allowPrivate);
+    return new SourceSettings(id, type, url, pollInterval, value, linkSelector, bodySelector, language, allowPrivate,
+        listing);
   }
 
   public SourceSettings withLinkSelector(String value) {
-    return new SourceSettings(id, type, url, pollInterval, fullText, value, bodySelector, language, allowPrivate);
+    return new SourceSettings(id, type, url, pollInterval, fullText, value, bodySelector, language, allowPrivate,
+        listing);
   }
 
   public SourceSettings withBodySelector(String value) {
-    return new SourceSettings(id, type, url, pollInterval, fullText, linkSelector, value, language, allowPrivate);
+    return new SourceSettings(id, type, url, pollInterval, fullText, linkSelector, value, language, allowPrivate,
+        listing);
   }
 
   public SourceSettings withLanguage(String value) {
-    return new SourceSettings(id, type, url, pollInterval, fullText, linkSelector, bodySelector, value, allowPrivate);
+    return new SourceSettings(id, type, url, pollInterval, fullText, linkSelector, bodySelector, value, allowPrivate,
+        listing);
   }
 
   public SourceSettings withAllowPrivate(boolean value) {
-    return new SourceSettings(id, type, url, pollInterval, fullText, linkSelector, bodySelector, language, value);
+    return new SourceSettings(id, type, url, pollInterval, fullText, linkSelector, bodySelector, language, value,
+        listing);
+  }
+
+  public SourceSettings withListing(boolean value) {
+    return new SourceSettings(id, type, url, pollInterval, fullText, linkSelector, bodySelector, language, allowPrivate,
+        value);
   }
 
   @Override
@@ -112,6 +144,9 @@ public record SourceSettings(
     if (linkSelector != null) {
       checkSelector(problems, "link_selector", linkSelector);
       problems.check(type != SourceType.RSS, "link_selector", "applies only to html sources");
+    }
+    if (listing) {
+      problems.check(type != SourceType.RSS, "listing", "applies only to html sources");
     }
     if (bodySelector != null) {
       checkSelector(problems, "body_selector", bodySelector);

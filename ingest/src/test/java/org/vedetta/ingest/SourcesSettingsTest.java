@@ -100,7 +100,7 @@ class SourcesSettingsTest {
             fulltext: true
         """))
         .hasMessage("sources.yml:5: sources[0].fulltext: unknown field; expected one of allow_private, "
-            + "body_selector, full_text, id, language, link_selector, poll_interval, type, url");
+            + "body_selector, full_text, id, language, link_selector, listing, poll_interval, type, url");
   }
 
   @Test
@@ -165,5 +165,28 @@ class SourcesSettingsTest {
   void atLeastOneSource() {
     assertThatThrownBy(() -> parse("sources: []\n"))
         .hasMessage("sources.yml:1: sources: must list at least one source");
+  }
+
+  @Test
+  void listingIsReadAndAppliesOnlyToHtml() {
+    SourcesSettings settings = parse("""
+        sources:
+          - id: front
+            type: html
+            url: https://a.example/world/
+            listing: true
+        """);
+
+    assertThat(settings.sources().get(0)).isEqualTo(SourceSettings.html("front", "https://a.example/world/")
+        .withListing(true));
+    assertThat(SourceSettings.html("page", "https://a.example/").listing()).isFalse();
+    assertThatThrownBy(() -> parse("""
+        sources:
+          - id: feed
+            type: rss
+            url: https://a.example/feed
+            listing: true
+        """))
+        .hasMessage("sources.yml:5: sources[0].listing: applies only to html sources");
   }
 }

@@ -33,7 +33,8 @@ import java.util.function.Function;
  * whose response carries an {@code ETag} answers 304 by itself when the request's {@code If-None-Match}
  * names that tag, and one carrying {@code Last-Modified} answers 304 when {@code If-Modified-Since} is not
  * older; either way the request counts in {@link #hits}. Every request is recorded so a test can check what
- * a client sent.
+ * a client sent. A {@linkplain #routeStreaming streaming route} sends its headers at once and then writes its
+ * body as it likes, to play a server that stalls or trickles.
  *
  * <pre>{@code
  * try (LocalHttpServer site = LocalHttpServer.start()) {
@@ -48,6 +49,7 @@ public final class LocalHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, Function<Request, Response>> routes = new ConcurrentHashMap<>();
+  private final Map<String, Streaming> streaming = new ConcurrentHashMap<>();
   private final List<Request> received = new CopyOnWriteArrayList<>();
 
   private LocalHttpServer(HttpServer server, ExecutorService executor) {
@@ -97,12 +99,25 @@ public final class LocalHttpServer implements AutoCloseable {
 
   /** Answers {@code path} with whatever {@code handler} returns for each request (e.g. fail once, then succeed). */
   public void route(String path, Function<Request, Response> handler) {
+    streaming.remove(path);
     routes.put(path, handler);
+  }
+
+  /**
+   * Answers exactly {@code path} (queries included) with the status and headers of {@code head} at once, and a
+   * chunked body that {@code body} writes; each write is flushed to the client as it is made. The writer may
+   * block (on a latch the test releases, or until {@link #close} interrupts it) to play a server that stalls
+   * after its headers, or write slowly to play one that trickles.
+   */
+  public void routeStreaming(String path, Response head, BodyWriter body) {
+    routes.remove(path);
+    streaming.put(path, new Streaming(head, body));
   }
 
   /** Stops answering {@code path}: it answers 404 again. */
   public void unroute(String path) {
     routes.remove(path);
+    streaming.remove(path);
   }
 
   /** How many requests {@code path} received, including those answered 304 or 404. */
@@ -144,7 +159,12 @@ public final class LocalHttpServer implements AutoCloseable {
       });
       Request request = new Request(exchange.getRequestMethod(), path, headers);
       received.add(request);
-      send(exchange, respond(request, path));
+      Streaming stream = streaming.get(path);
+      if (stream != null) {
+        stream(exchange, stream);
+      } else {
+        send(exchange, respond(request, path));
+      }
     } finally {
       exchange.close();
     }
@@ -185,6 +205,33 @@ public final class LocalHttpServer implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
+    }
+  }
+
+  private static void stream(HttpExchange exchange, Streaming stream) throws IOException {
+    stream.head().headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    exchange.sendResponseHeaders(stream.head().status(), 0);
+    OutputStream raw = exchange.getResponseBody();
+    OutputStream flushing = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        raw.write(b);
+        raw.flush();
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        raw.write(b, off, len);
+        raw.flush();
+      }
+    };
+    try {
+      stream.body().write(flushing);
+      raw.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // the client went away, e.g. after its own timeout
     }
   }
 
@@ -237,6 +284,14 @@ public final class LocalHttpServer implements AutoCloseable {
     int q = path.indexOf('?');
     return q < 0 ? path : path.substring(0, q);
   }
+
+  /** Writes a streaming route's body; see {@link #routeStreaming}. */
+  @FunctionalInterface
+  public interface BodyWriter {
+    void write(OutputStream body) throws IOException, InterruptedException;
+  }
+
+  private record Streaming(Response head, BodyWriter body) {}
 
   /**
    * A request as the server received it.

@@ -2,9 +2,12 @@ package org.vedetta.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,5 +152,27 @@ class LocalHttpServerTest {
     assertThat(base.headers()).doesNotContainKey("ETag");
     assertThat(withTag.headers()).hasSize(2).containsEntry("ETag", "\"b\"");
     assertThat(withTag.header("etag")).isEqualTo("\"b\"");
+  }
+
+  @Test
+  void aStreamingRouteSendsItsHeadersThenItsBodyAsWritten() throws Exception {
+    CountDownLatch more = new CountDownLatch(1);
+    site.routeStreaming("/slow", Response.status(200).withHeader("Content-Type", "text/plain"), body -> {
+      body.write("first ".getBytes(StandardCharsets.UTF_8));
+      more.await();
+      body.write("second".getBytes(StandardCharsets.UTF_8));
+    });
+
+    HttpResponse<InputStream> response =
+        client.send(HttpRequest.newBuilder(site.uri("/slow")).build(), HttpResponse.BodyHandlers.ofInputStream());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
+    try (InputStream body = response.body()) {
+      assertThat(new String(body.readNBytes(6), StandardCharsets.UTF_8)).isEqualTo("first ");
+      more.countDown();
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("second");
+    }
+    assertThat(site.hits("/slow")).isEqualTo(1);
   }
 }

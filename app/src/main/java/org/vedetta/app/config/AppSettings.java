@@ -1,5 +1,6 @@
 package org.vedetta.app.config;
 
+import org.vedetta.ingest.IngestSettings;
 import org.vedetta.notifier.MailSettings;
 import org.vedetta.settings.Problems;
 import org.vedetta.settings.Validated;
@@ -13,15 +14,17 @@ import org.vedetta.settings.Validated;
  * @param database     default: H2 file under the data directory
  * @param mail         outbox directory or SMTP server
  * @param demo         the demo's local site, only in the demo's configuration
+ * @param ingest       fetching limits, politeness and backoff; every key optional (see {@link IngestSettings})
  */
 public record AppSettings(String dataDir, String knowledgeDir, KafkaSettings kafka, DatabaseSettings database,
-    MailSettings mail, DemoSettings demo) implements Validated {
+    MailSettings mail, DemoSettings demo, IngestSettings ingest) implements Validated {
 
   public AppSettings {
     dataDir = dataDir == null ? "var" : dataDir;
     knowledgeDir = knowledgeDir == null ? "knowledge" : knowledgeDir;
     kafka = kafka == null ? KafkaSettings.EMBEDDED : kafka;
     database = database == null ? new DatabaseSettings(null, null, null) : database;
+    ingest = ingest == null ? IngestSettings.defaults() : ingest;
   }
 
   @Override
@@ -34,5 +37,6 @@ public record AppSettings(String dataDir, String knowledgeDir, KafkaSettings kaf
     if (demo != null) {
       demo.validate(problems.at("demo"));
     }
+    ingest.validate(problems.at("ingest"));
   }
 }

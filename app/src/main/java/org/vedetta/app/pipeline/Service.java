@@ -108,6 +108,7 @@ public final class Service implements AutoCloseable {
     if (roles.contains(Role.INGEST)) {
       ingest = Ingest.builder()
           .sources(config.sources())
+          .settings(config.app().ingest())
           .sink(article -> producer.send(new ProducerRecord<>(Topics.ARTICLES, article.id(), Json.write(article)))
               .get())
           .dataSource(dataSource)

@@ -10,9 +10,10 @@ import org.vedetta.model.Article;
 /**
  * Extract and identify: turns a {@link Candidate} into an {@link Article}. An HTML source's items, and an
  * RSS source's items with {@code full_text}, are read from their page (fetched here unless in hand); the
- * page's title and date win, the item's fill in. Other RSS items are their feed text. The article id is
- * {@link Article#idFor} the canonical URL: the page's {@code rel=canonical}, else the URL the page was
- * finally served from, else the item link.
+ * page's title and date win, the item's fill in. Other RSS items are their feed text. The language is the
+ * one the page or feed declares, else the source's {@code language}, else the one detected from the text. The
+ * article id is {@link Article#idFor} the canonical URL: the page's {@code rel=canonical}, else the URL the
+ * page was finally served from, else the item link.
  */
 public final class ArticleAssembler {
 
@@ -36,7 +37,8 @@ public final class ArticleAssembler {
       if (item.title().isEmpty() && item.text().isEmpty()) {
         throw new DocumentException("feed item " + item.key() + " has neither title nor text");
       }
-      return Article.of(source.id(), canonical(item.link(), item), item.title(), item.text(), languageHint,
+      String language = languageHint != null ? languageHint : Languages.detect(item.title() + "\n\n" + item.text());
+      return Article.of(source.id(), canonical(item.link(), item), item.title(), item.text(), language,
           item.publishedAt(), clock.instant());
     }
     Fetched page = candidate.page() != null ? candidate.page() : fetcher.fetch(source, pageUri(item), Validators.NONE);

@@ -10,12 +10,22 @@ import java.util.regex.Pattern;
 
 /**
  * The identify stage: the one URL that names an article whatever link led to it. Lower-case scheme and
- * host, no default port, {@code /} for an empty path, no fragment, no tracking parameters
- * ({@code utm_*}, {@code fbclid}, {@code gclid}); the other query parameters keep their order.
+ * host, no default port, {@code /} for an empty path, no fragment, no tracking parameters; the other query
+ * parameters keep their order. Tracking parameters are those that say how a reader arrived, never which
+ * article: {@code utm_*} (Google Analytics), {@code fbclid} (Facebook), {@code gclid}, {@code gclsrc},
+ * {@code dclid}, {@code gbraid}, {@code wbraid} (Google Ads), {@code msclkid} (Bing), {@code yclid}
+ * (Yandex), {@code mc_cid}, {@code mc_eid} (Mailchimp), {@code _hsenc}, {@code _hsmi} (HubSpot),
+ * {@code mkt_tok} (Marketo), {@code igshid} (Instagram), {@code twclid} (X), {@code _ga}, {@code _gl},
+ * {@code ref}, {@code ref_src}, {@code ref_url}, {@code referrer}, {@code ito}, {@code cmpid},
+ * {@code at_medium}, {@code at_campaign} and the other {@code at_*} (AT Internet), {@code ns_*}
+ * (comScore), {@code sr_share}, {@code smid} (New York Times).
  */
 public final class CanonicalUrl {
 
-  private static final Pattern TRACKING = Pattern.compile("(?i)utm_.*|fbclid|gclid");
+  /** Names of tracking parameters, matched without regard to case. */
+  static final Pattern TRACKING = Pattern.compile("(?i)utm_.*|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid"
+      + "|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|igshid|twclid|_ga|_gl|ref|ref_src|ref_url|referrer|ito|cmpid|at_.*"
+      + "|ns_.*|sr_share|smid");
   private static final String UNSAFE = " \"<>\\^`{|}";
 
   private CanonicalUrl() {}

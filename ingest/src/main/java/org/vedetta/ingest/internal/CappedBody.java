@@ -13,7 +13,8 @@ import java.util.concurrent.Flow;
 
 /**
  * Reads a 2xx response body into memory, refusing one larger than a cap: at once when {@code Content-Length}
- * says so, else as soon as the bytes read pass it. Bodies of other statuses are not read.
+ * says so, else as soon as the bytes read pass it. Bodies of other statuses are not read. Each arrival of bytes
+ * (and the headers) is noted in an activity clock, so the fetcher can tell a slow body from a stalled one.
  */
 final class CappedBody implements BodySubscriber<byte[]> {
 
@@ -26,21 +27,52 @@ final class CappedBody implements BodySubscriber<byte[]> {
 
   private final long max;
   private final long declared;
+  private final Progress progress;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
 
-  private CappedBody(long max, long declared) {
-    this.max = max;
-    this.declared = declared;
+  /** When a response last showed signs of life, by {@link System#nanoTime()}, and whether its headers came. */
+  static final class Progress {
+    private volatile long lastActivity;
+    private volatile boolean headers;
+
+    Progress(long start) {
+      lastActivity = start;
+    }
+
+    long lastActivity() {
+      return lastActivity;
+    }
+
+    boolean headersReceived() {
+      return headers;
+    }
+
+    void headersArrived() {
+      headers = true;
+      lastActivity = System.nanoTime();
+    }
+
+    void bytesArrived() {
+      lastActivity = System.nanoTime();
+    }
   }
 
-  static HttpResponse.BodyHandler<byte[]> handler(long max) {
+  private CappedBody(long max, long declared, Progress progress) {
+    this.max = max;
+    this.declared = declared;
+    this.progress = progress;
+  }
+
+  /** A handler that notes in {@code progress} the arrival of the headers and of each piece of the body. */
+  static HttpResponse.BodyHandler<byte[]> handler(long max, Progress progress) {
     return info -> {
+      progress.headersArrived();
       if (info.statusCode() / 100 != 2) {
         return BodySubscribers.replacing(null);
       }
-      return new CappedBody(max, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+      return new CappedBody(max, info.headers().firstValueAsLong("Content-Length").orElse(-1), progress);
     };
   }
 
@@ -57,6 +89,7 @@ final class CappedBody implements BodySubscriber<byte[]> {
 
   @Override
   public void onNext(List<ByteBuffer> buffers) {
+    progress.bytesArrived();
     if (result.isDone()) {
       return;
     }

@@ -9,7 +9,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Publication dates as pages write them: ISO-8601 with or without offset or time, or RFC 1123. */
+/**
+ * Publication dates as pages write them: ISO-8601 with or without offset or time (also with a space for the
+ * {@code T} and an offset without a colon, {@code 2025-03-03 09:30:00+0100}), or RFC 1123.
+ */
 final class Dates {
 
   private Dates() {}
@@ -19,7 +22,11 @@ final class Dates {
     if (text == null || text.isBlank()) {
       return null;
     }
-    String t = text.trim();
+    String raw = text.trim();
+    String t = !raw.matches("\\d{4}-\\d{2}-\\d{2}.*") ? raw : raw
+        .replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ ](\\d{2}:\\d{2})", "$1T$2")
+        .replaceFirst("(T[\\d:.]+)([+-]\\d{2})(\\d{2})$", "$1$2:$3")
+        .replaceFirst("(T[\\d:.]+)\\s*(UTC|GMT)$", "$1Z");
     try {
       return OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
@@ -41,7 +48,7 @@ final class Dates {
       // try the next form
     }
     try {
-      return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return ZonedDateTime.parse(raw, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -24,8 +24,30 @@ public record FeedItem(String guid, String link, String title, String text, Inst
     return new FeedItem(null, link, title, "", null, null);
   }
 
-  /** What identifies the item within its source before its page is read: the guid, else the link. */
+  /**
+   * What identifies the item within its source before its page is read: the guid, else the link in its
+   * {@link CanonicalUrl canonical} form (no tracking parameters, no fragment), so the same link dressed
+   * differently on the next fetch is the same item; {@code null} when the item has neither.
+   */
   public String key() {
-    return guid != null ? guid : link;
+    if (guid != null) {
+      return guid;
+    }
+    if (link == null) {
+      return null;
+    }
+    try {
+      return CanonicalUrl.of(link);
+    } catch (IllegalArgumentException e) {
+      return link;
+    }
+  }
+
+  /**
+   * The item's {@link ContentKey} from what the feed says (title and text), or {@code null} when it says
+   * nothing; a listing's link-only items have none.
+   */
+  public String contentKey() {
+    return text.isEmpty() ? null : ContentKey.of(title, text);
   }
 }

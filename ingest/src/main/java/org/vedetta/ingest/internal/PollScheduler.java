@@ -16,13 +16,16 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.vedetta.ingest.SourceSettings;
 
 /**
- * A Quartz scheduler of its own (in-memory job store, {@value #THREADS} threads) with one job per source,
+ * A Quartz scheduler of its own (in-memory job store, {@code poll_threads} threads) with one job per source,
  * fired at once and then every poll interval; a late firing is skipped rather than run twice. Configured in
  * code: no {@code quartz.properties} is read.
+ *
+ * <p>Triggers are never moved: a source in backoff or under a {@code Retry-After} is still fired every
+ * interval and {@link SourceRunner#pollIfDue} lets the fires before its window ends pass (see there why).
+ * A source whose server stalls holds one thread for at most the request timeouts; the others go on.
  */
 public final class PollScheduler implements AutoCloseable {
 
-  public static final int THREADS = 4;
   private static final String GROUP = "ingest";
 
   private final Scheduler scheduler;
@@ -31,10 +34,10 @@ public final class PollScheduler implements AutoCloseable {
     this.scheduler = scheduler;
   }
 
-  /** Starts polling every source; {@code poll} is called with a source id on a scheduler thread. */
-  public static PollScheduler start(List<SourceSettings> sources, Consumer<String> poll) {
+  /** Starts polling every source; {@code poll} is called with a source id on one of {@code threads} threads. */
+  public static PollScheduler start(List<SourceSettings> sources, int threads, Consumer<String> poll) {
     try {
-      Scheduler scheduler = new StdSchedulerFactory(properties()).getScheduler();
+      Scheduler scheduler = new StdSchedulerFactory(properties(threads)).getScheduler();
       scheduler.setJobFactory((bundle, ignored) -> {
         String sourceId = bundle.getJobDetail().getKey().getName();
         return new PollJob(() -> poll.accept(sourceId));
@@ -68,14 +71,14 @@ public final class PollScheduler implements AutoCloseable {
     }
   }
 
-  private static Properties properties() {
+  private static Properties properties(int threads) {
     // Quartz keeps schedulers in a JVM-wide registry by name: each ingest gets its own.
     String name = "vedetta-ingest-" + UUID.randomUUID();
     Properties p = new Properties();
     p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
     p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "ingest");
     p.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, "org.quartz.simpl.SimpleThreadPool");
-    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
+    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
     p.setProperty("org.quartz.threadPool.threadNamePrefix", "ingest-poll");
     p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.simpl.RAMJobStore");
     return p;

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.vedetta.model.Article;
@@ -14,7 +16,8 @@ import org.vedetta.model.Ids;
 
 /**
  * What was already published, in SQL so it survives restarts and is shared by ingest instances: article ids
- * (any source) and item keys (per source, so a known item's page is not fetched again). The schema is
+ * (any source), item keys (per source, so a known item's page is not fetched again) and {@link ContentKey}s
+ * (per source, so an item whose guid and link changed but whose title and text did not is known). The schema is
  * migrated by Flyway from {@code classpath:db/ingest} with its own history table
  * {@value #HISTORY_TABLE}, so it can share a database schema with other modules' migrations.
  */
@@ -55,17 +58,62 @@ public final class SeenItems {
     return exists("select 1 from ingest_seen_item where item_key = ?", Ids.of(sourceId, itemKey));
   }
 
-  /** Records the article and the item that led to it; either may be known already. */
+  /** The id of the article this source published with this {@link ContentKey}, or {@code null}. */
+  public String articleWithContent(String sourceId, String contentKey) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("select article_id from ingest_seen_content where content_key = ?")) {
+      statement.setString(1, Ids.of(sourceId, contentKey));
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
+  }
+
+  /** Records a published article and the item that led to it; either may be known already. */
   public void record(String sourceId, String itemKey, Article article) throws SQLException {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    record(sourceId, itemKey, article, List.of());
+  }
+
+  /** Records a published article, the item that led to it and its content keys; any may be known already. */
+  public void record(String sourceId, String itemKey, Article article, Collection<String> contentKeys)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       insertIfAbsent(connection,
           "insert into ingest_seen (article_id, source_id, url, first_seen_at) values (?, ?, ?, ?)",
-          article.id(), sourceId, article.url(), now);
-      insertIfAbsent(connection,
-          "insert into ingest_seen_item (item_key, source_id, guid, article_id, first_seen_at) values (?, ?, ?, ?, ?)",
-          Ids.of(sourceId, itemKey), sourceId, itemKey, article.id(), now);
+          article.id(), sourceId, article.url(), now());
+      recordItem(connection, sourceId, itemKey, article.id(), contentKeys);
     }
+  }
+
+  /**
+   * Records an item (and its content keys) that turned out to be an article published before, under
+   * {@code articleId}, so the next poll knows it without reading it.
+   */
+  public void recordKnown(String sourceId, String itemKey, String articleId, Collection<String> contentKeys)
+      throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      recordItem(connection, sourceId, itemKey, articleId, contentKeys);
+    }
+  }
+
+  private void recordItem(Connection connection, String sourceId, String itemKey, String articleId,
+      Collection<String> contentKeys) throws SQLException {
+    OffsetDateTime now = now();
+    insertIfAbsent(connection,
+        "insert into ingest_seen_item (item_key, source_id, guid, article_id, first_seen_at) values (?, ?, ?, ?, ?)",
+        Ids.of(sourceId, itemKey), sourceId, itemKey, articleId, now);
+    for (String contentKey : contentKeys) {
+      if (contentKey != null) {
+        insertIfAbsent(connection,
+            "insert into ingest_seen_content (content_key, source_id, article_id, first_seen_at) values (?, ?, ?, ?)",
+            Ids.of(sourceId, contentKey), sourceId, articleId, now);
+      }
+    }
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   private boolean exists(String sql, String key) throws SQLException {

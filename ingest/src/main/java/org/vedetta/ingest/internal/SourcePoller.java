@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vedetta.ingest.ArticleSink;
@@ -55,7 +57,10 @@ public final class SourcePoller {
     if (source.type() == SourceType.RSS) {
       return new FeedParser();
     }
-    return source.linkSelector() == null ? new SinglePageReader() : new ListingReader(source.linkSelector());
+    if (source.linkSelector() != null || source.listing()) {
+      return new ListingReader(source.linkSelector());
+    }
+    return new SinglePageReader();
   }
 
   public SourceSettings source() {
@@ -116,14 +121,28 @@ public final class SourcePoller {
     return result;
   }
 
+  /**
+   * Identify, then extract and publish: an item is known by its key (guid, else canonical link) or, when the
+   * feed gives its text, by its {@link ContentKey}; an article is known by its id (canonical URL) or by the
+   * content key of its title and text. Known items are recorded under their new keys and not published again.
+   */
   private void process(Candidate candidate, Tally tally) throws PublishException, SQLException {
-    String key = candidate.item().key();
+    FeedItem item = candidate.item();
+    String key = item.key();
     if (key == null) {
       tally.failed++;
       log.warn("source '{}': an item has neither guid nor link: skipped", source.id());
       return;
     }
     if (seen.hasItem(source.id(), key)) {
+      return;
+    }
+    String itemContent = item.contentKey();
+    String known = itemContent == null ? null : seen.articleWithContent(source.id(), itemContent);
+    if (known != null) {
+      log.debug("source '{}': item {} has the title and text of article {}: not published again",
+          source.id(), key, known);
+      seen.recordKnown(source.id(), key, known, List.of(itemContent));
       return;
     }
     Article article;
@@ -139,11 +158,22 @@ public final class SourcePoller {
       log.warn("source '{}': item {}: {}", source.id(), key, e.getMessage());
       return;
     }
-    if (!seen.hasArticle(article.id())) {
-      publish(article, tally);
-      tally.published++;
+    String articleContent = ContentKey.of(article.title(), article.text());
+    List<String> contentKeys = Stream.of(itemContent, articleContent).filter(Objects::nonNull).distinct().toList();
+    if (seen.hasArticle(article.id())) {
+      seen.recordKnown(source.id(), key, article.id(), contentKeys);
+      return;
     }
-    seen.record(source.id(), key, article);
+    known = articleContent == null ? null : seen.articleWithContent(source.id(), articleContent);
+    if (known != null) {
+      log.debug("source '{}': {} has the title and text of article {}: not published again",
+          source.id(), article.url(), known);
+      seen.recordKnown(source.id(), key, known, contentKeys);
+      return;
+    }
+    publish(article, tally);
+    tally.published++;
+    seen.record(source.id(), key, article, contentKeys);
   }
 
   private void publish(Article article, Tally tally) throws PublishException {

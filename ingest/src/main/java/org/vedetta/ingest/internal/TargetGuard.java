@@ -10,10 +10,16 @@ import org.vedetta.ingest.SourceFetchException;
 import org.vedetta.ingest.SourceSettings;
 
 /**
- * Decides whether a URL may be fetched: http or https only, and unless the source sets
- * {@code allow_private}, only hosts whose every address is public (not loopback, private, unique-local,
- * link-local, carrier-grade NAT, any-local or multicast). Checked before the first request and every
- * redirect hop.
+ * Decides whether a URL may be fetched, before any connection is made: http or https only, and only hosts
+ * whose every address is public. Checked before the first request and before every redirect hop.
+ *
+ * <p>A source with {@code allow_private} may reach loopback, private (RFC 1918), unique-local and
+ * carrier-grade NAT addresses (local demos, an intranet feed). Link-local (which holds the cloud metadata
+ * service at 169.254.169.254), any-local, "this network", multicast and reserved addresses are refused even
+ * then: nothing a news source serves lives there, and a redirect to them is the classic server-side request
+ * forgery. The name is resolved here and again by the HTTP client when it connects, so a DNS answer that
+ * changes in between (rebinding) is not caught; pinning the checked address needs a resolver hook that Java
+ * 17's {@code HttpClient} lacks.
  */
 public final class TargetGuard {
 
@@ -43,9 +49,6 @@ public final class TargetGuard {
     if (host == null || host.isEmpty()) {
       throw refused(source, url, "the URL has no host");
     }
-    if (source.allowPrivate()) {
-      return;
-    }
     InetAddress[] addresses;
     try {
       addresses = resolver.resolve(host);
@@ -54,11 +57,25 @@ public final class TargetGuard {
     }
     for (InetAddress address : addresses) {
       String kind = forbiddenKind(address);
-      if (kind != null) {
-        throw refused(source, url, "refused: " + host + " resolves to " + address.getHostAddress() + ", a " + kind
-            + " address; set allow_private: true on the source to fetch it");
+      if (kind == null) {
+        continue;
+      }
+      String where = "refused: " + host + " resolves to " + address.getHostAddress() + ", a " + kind + " address";
+      if (neverAllowed(kind)) {
+        throw refused(source, url, where + ", which is never fetched, not even with allow_private");
+      }
+      if (!source.allowPrivate()) {
+        throw refused(source, url, where + "; set allow_private: true on the source to fetch it");
       }
     }
+  }
+
+  /** Kinds of {@link #forbiddenKind} that {@code allow_private} does not open. */
+  static boolean neverAllowed(String kind) {
+    return switch (kind) {
+      case "loopback", "private", "unique-local", "carrier-grade NAT" -> false;
+      default -> true;
+    };
   }
 
   /** What makes {@code address} private, or {@code null} when it is public. */
@@ -87,6 +104,9 @@ public final class TargetGuard {
       }
       if (first == 100 && second >= 64 && second < 128) {
         return "carrier-grade NAT";
+      }
+      if (first >= 240) {
+        return "reserved";
       }
     } else if (address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc) {
       return "unique-local";

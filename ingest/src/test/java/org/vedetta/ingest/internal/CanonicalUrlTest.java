@@ -37,4 +37,17 @@ class CanonicalUrlTest {
     assertThatThrownBy(() -> CanonicalUrl.of("mailto:desk@a.example")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> CanonicalUrl.of("/relative")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void dropsTheCommonTrackingParametersOfMailersAdsAndReferrers() {
+    assertThat(CanonicalUrl.of("https://a.example/s?id=7&mc_cid=1&mc_eid=2&ref=home&ref_src=twsrc&msclkid=3&yclid=4"
+        + "&_hsenc=5&igshid=6&at_medium=rss&ns_campaign=x&smid=tw-share&dclid=7&page=2"))
+        .isEqualTo("https://a.example/s?id=7&page=2");
+  }
+
+  @Test
+  void keepsParametersThatOnlyLookLikeTracking() {
+    assertThat(CanonicalUrl.of("https://a.example/s?reference=1&utmost=2&refresh=3"))
+        .isEqualTo("https://a.example/s?reference=1&utmost=2&refresh=3");
+  }
 }

@@ -27,6 +27,7 @@ class PageExtractorTest {
     assertThat(page).isEqualTo(new ExtractedPage(
         BASE + "/news/minsk-moscow-treaty",
         "Minsk and Moscow sign the Union treaty",
+        null,
         Instant.parse("2025-03-03T09:30:00Z"),
         "en",
         "Belarus and Russia signed the Union treaty in Minsk on Monday, officials said.\n\n"
@@ -45,7 +46,7 @@ class PageExtractorTest {
     assertThat(page.language()).isEqualTo("it");
     assertThat(page.canonicalUrl()).isNull();
     assertThat(page.text()).isEqualTo("I due presidenti si sono incontrati a Minsk per il vertice annuale.\n\n"
-        + "Hanno discusso di difesa e di energia per tre ore.\n\nCondividi");
+        + "Hanno discusso di difesa e di energia per tre ore.");
   }
 
   @Test
@@ -115,5 +116,135 @@ class PageExtractorTest {
     ExtractedPage page = new PageExtractor(null).extract(fetched, null);
 
     assertThat(page.text()).isEqualTo("Citt\u00e0 di Mosca");
+  }
+
+  @Test
+  void readsAuthorDateTitleAndLanguageFromJsonLdInAGraph() {
+    String html = """
+        <html><head><script type="application/ld+json">
+        {"@context": "https://schema.org", "@graph": [
+          {"@type": "WebPage", "name": "Not this"},
+          {"@type": ["NewsArticle"], "headline": "Accordo &amp; firma", "inLanguage": {"@type": "Language", "alternateName": "it"},
+           "datePublished": "2025-03-05 14:31:00+0100", "author": [{"@type": "Person", "name": "Marco Ferraris"}, "Giulia Ferri",
+           {"@type": "Person", "url": "https://x.example/p"}],},
+        ]}
+        </script></head><body><p>Testo.</p></body></html>""";
+
+    ExtractedPage page = new PageExtractor(null).extract(page("/s", html), "en");
+
+    assertThat(page.title()).isEqualTo("Accordo & firma");
+    assertThat(page.author()).isEqualTo("Marco Ferraris, Giulia Ferri");
+    assertThat(page.publishedAt()).isEqualTo(Instant.parse("2025-03-05T13:31:00Z"));
+    assertThat(page.language()).isEqualTo("it");
+  }
+
+  @Test
+  void authorFallsBackToMetaThenByline() {
+    String meta = "<html><head><meta name=\"author\" content=\"https://x.example/a\"><meta name=\"byl\" "
+        + "content=\"By Jane Roe\"></head><body><p>T.</p></body></html>";
+    String byline = "<html><body><div class=\"byline\">di Mario Rossi</div><p>T.</p></body></html>";
+    String itemprop = "<html><body><span itemprop=\"author\" itemscope><span itemprop=\"name\">Олена Коваль"
+        + "</span></span><p>T.</p></body></html>";
+
+    assertThat(new PageExtractor(null).extract(page("/s", meta), null).author()).isEqualTo("Jane Roe");
+    assertThat(new PageExtractor(null).extract(page("/s", byline), null).author()).isEqualTo("Mario Rossi");
+    assertThat(new PageExtractor(null).extract(page("/s", itemprop), null).author()).isEqualTo("Олена Коваль");
+    assertThat(new PageExtractor(null).extract(page("/s", "<p>T.</p>"), null).author()).isNull();
+  }
+
+  @Test
+  void jsonLdThatIsNotJsonStillGivesItsDateAndHeadline() {
+    String html = """
+        <html><head><script type="application/ld+json">
+        {"@type": "NewsArticle" "headline": "Broken \\"JSON\\" page", "datePublished": "2025-03-01T10:00:00Z"}
+        </script></head><body><p>Text.</p></body></html>""";
+
+    ExtractedPage page = new PageExtractor(null).extract(page("/s", html), null);
+
+    assertThat(page.publishedAt()).isEqualTo(Instant.parse("2025-03-01T10:00:00Z"));
+    assertThat(page.title()).isEqualTo("Broken \"JSON\" page");
+  }
+
+  @Test
+  void removesReadAlsoBoxesCommentsShareBarsAndFurniture() {
+    String html = """
+        <html><body><div class="layout with-sidebar"><h1>Vertice a Minsk</h1>
+          <div class="testo">
+            <p>Primo paragrafo del pezzo, abbastanza lungo da essere testo.</p>
+            <p><strong>Leggi anche:</strong> <a href="/x">Un altro articolo con un titolo lungo</a></p>
+            <h3>Читайте также</h3><ul><li><a href="/y">Другая статья</a></li><li><a href="/z">Третья статья</a></li></ul>
+            <p>Secondo paragrafo, con un <a href="/link">link</a> dentro il testo.</p>
+            <p><strong>Leggi anche</strong></p><p><a href="/w">Un quarto articolo con un titolo lungo</a></p>
+            <h2>Related developments</h2><p>Terzo paragrafo sotto un sottotitolo che non introduce link.</p>
+            <h2>Comments from the minister</h2><p>Quarto paragrafo.</p>
+            <div class="post-share-bar"><a href="#">Facebook</a> <a href="#">X</a></div>
+            <p>Pubblicità</p>
+            <p>Foto: Ansa</p>
+            <p>© RIPRODUZIONE RISERVATA</p>
+          </div>
+          <h2>Commenti (2)</h2><div><p>Un commento lungo di un lettore che non fa parte dell'articolo.</p></div>
+        </div></body></html>""";
+
+    ExtractedPage page = new PageExtractor(null).extract(page("/s", html), null);
+
+    assertThat(page.text()).isEqualTo("Primo paragrafo del pezzo, abbastanza lungo da essere testo.\n\n"
+        + "Secondo paragrafo, con un link dentro il testo.\n\nRelated developments\n\n"
+        + "Terzo paragrafo sotto un sottotitolo che non introduce link.\n\nComments from the minister\n\n"
+        + "Quarto paragrafo.");
+  }
+
+  @Test
+  void keepsAStandfirstBetweenTheHeadlineAndTheBody() {
+    String html = """
+        <html><body><main><div class="top"><h1>Headline</h1>
+          <p class="intro">A standfirst of more than twelve words that sums up the story for the hurried reader.</p>
+          <span class="date">3 March 2025</span></div>
+          <div class="story"><p>The body, first paragraph, which is long enough to weigh much more than the rest of
+          the page, as the body of a story always does.</p><p>The body, second paragraph, which adds a good deal of
+          text of its own so that the body dominates its parent block.</p><p>A third paragraph.</p></div>
+        </main></body></html>""";
+
+    ExtractedPage page = new PageExtractor(null).extract(page("/s", html), null);
+
+    assertThat(page.text()).startsWith("A standfirst of more than twelve words").contains("The body, first")
+        .doesNotContain("3 March");
+  }
+
+  @Test
+  void detectsTheLanguageWhenThePageAndTheHintSayNothing() {
+    String html = "<html><body><p>Парламент Білорусі ратифікував договір з Росією про гарантії безпеки, який "
+        + "президенти підписали в грудні.</p></body></html>";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).language()).isEqualTo("uk");
+    assertThat(new PageExtractor(null).extract(page("/s", html), "ru").language()).isEqualTo("ru");
+  }
+
+  @Test
+  void aUtf8PageServedAsLatin1ReadsRight() {
+    Fetched fetched = Fetched.of(URI.create(BASE + "/x"), "text/html; charset=ISO-8859-1",
+        "<html><body><p>Città più bella</p></body></html>".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(new PageExtractor(null).extract(fetched, null).text()).isEqualTo("Città più bella");
+  }
+
+  @Test
+  void aLogoInAnH1IsNotTakenForTheHeadline() {
+    String html = """
+        <html><head><meta property="og:title" content="Troops arrive in Kursk"></head><body>
+          <header><h1 class="logo"><a href="/">The Daily Desk</a></h1>
+            <p class="tagline">All the news that fits, from every corner of the region and beyond it, every day.</p></header>
+          <main><h1>Troops arrive in Kursk</h1>
+            <p class="lead">A standfirst of more than twelve words that sums up the story for the hurried reader.</p>
+            <div class="story"><p>The body, first paragraph, long enough to weigh much more than the rest of the page
+            as the body of a story always does, with a good many words in it.</p><p>The body, second paragraph,
+            which adds a good deal of text of its own so that the body dominates its parent block, and then
+            some more words so that it really does.</p></div></main>
+        </body></html>""";
+
+    ExtractedPage page = new PageExtractor(null).extract(page("/s", html), null);
+
+    assertThat(page.title()).isEqualTo("Troops arrive in Kursk");
+    assertThat(page.text()).startsWith("A standfirst of more than twelve words").contains("The body, first")
+        .doesNotContain("All the news", "Daily Desk", "Troops arrive");
   }
 }

@@ -25,10 +25,12 @@ class TargetGuardTest {
   @ParameterizedTest
   @CsvSource({
       "127.0.0.1, loopback", "::1, loopback", "10.1.2.3, private", "172.16.0.1, private", "192.168.1.1, private",
-      "169.254.169.254, link-local", "fe80::1, link-local", "0.0.0.0, any-local", "224.0.0.1, multicast",
       "fd00::1, unique-local", "100.64.0.1, carrier-grade NAT"})
-  void refusesPrivateTargets(String address, String kind) {
-    assertThatThrownBy(() -> resolvingTo(address).check(SOURCE, URI.create("https://news.example/feed")))
+  void refusesPrivateTargetsUnlessTheSourceAllowsThem(String address, String kind) {
+    TargetGuard guard = resolvingTo(address);
+    URI url = URI.create("https://news.example/feed");
+
+    assertThatThrownBy(() -> guard.check(SOURCE, url))
         .isInstanceOfSatisfying(SourceFetchException.class, e -> {
           assertThat(e.retriable()).isFalse();
           assertThat(e.sourceId()).isEqualTo("desk");
@@ -36,6 +38,32 @@ class TargetGuardTest {
         .hasMessageContaining("refused: news.example resolves to")
         .hasMessageContaining("a " + kind + " address")
         .hasMessageContaining("allow_private: true");
+    assertThatCode(() -> guard.check(SOURCE.withAllowPrivate(true), url)).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "169.254.169.254, link-local", "fe80::1, link-local", "0.0.0.0, any-local", "0.1.2.3, this-network",
+      "224.0.0.1, multicast", "ff02::1, multicast", "240.0.0.1, reserved", "255.255.255.255, reserved"})
+  void refusesLinkLocalMulticastAndReservedTargetsEvenWithAllowPrivate(String address, String kind) throws Exception {
+    TargetGuard guard = resolvingTo(address);
+    String resolved = InetAddress.getByName(address).getHostAddress();
+
+    for (SourceSettings source : new SourceSettings[] {SOURCE, SOURCE.withAllowPrivate(true)}) {
+      assertThatThrownBy(() -> guard.check(source, URI.create("https://news.example/feed")))
+          .isInstanceOfSatisfying(SourceFetchException.class, e -> assertThat(e.retriable()).isFalse())
+          .hasMessage("source 'desk': https://news.example/feed: refused: news.example resolves to " + resolved
+              + ", a " + kind + " address, which is never fetched, not even with allow_private (not retriable)");
+    }
+  }
+
+  @Test
+  void anyAddressOfTheNameCounts() {
+    TargetGuard guard = new TargetGuard(host -> new InetAddress[] {
+        InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.1")});
+
+    assertThatThrownBy(() -> guard.check(SOURCE, URI.create("https://news.example/feed")))
+        .hasMessageContaining("resolves to 10.0.0.1, a private address");
   }
 
   @Test
@@ -47,7 +75,7 @@ class TargetGuardTest {
   }
 
   @Test
-  void allowPrivateSkipsTheAddressCheckButNotTheScheme() {
+  void allowPrivateOpensLoopbackButNotOtherSchemes() {
     TargetGuard guard = resolvingTo("127.0.0.1");
     SourceSettings local = SOURCE.withAllowPrivate(true);
 

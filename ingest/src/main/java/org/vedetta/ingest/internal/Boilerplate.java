@@ -1,0 +1,273 @@
+package org.vedetta.ingest.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+/**
+ * Removes what is not the article from a page (a copy: the page is changed in place), in four passes.
+ * <ol>
+ *   <li><b>Tags</b> that never hold article text: scripts, styles, forms (unless one wraps the content, as some
+ *       CMSs do), buttons, media and figures with their captions, {@code nav}, {@code aside}, {@code footer},
+ *       a {@code header} outside {@code article} and {@code main}, the ARIA navigation, banner, content-info,
+ *       complementary, search and dialog roles, hidden elements, {@code <h1>} (the headline is the title; the
+ *       {@linkplain #headline headline} leaves an empty {@value #HEADLINE_MARK} mark) and {@code <time>}
+ *       outside a paragraph.
+ *   <li><b>Names</b>: elements whose class, id or component attribute ({@code data-component},
+ *       {@code data-testid}...) has a word ({@link #BOILERPLATE_WORDS}) naming cookie banners, share bars,
+ *       comments, related stories and "read also" boxes, newsletters, ads, bylines, tags, menus, breadcrumbs,
+ *       captions.
+ *   <li><b>Headings</b> that open a "read also" box or a comment section ("Leggi anche", "Read more",
+ *       "Читайте также", "Comments", "Комментарии"...): the heading and, for a "read also" heading, its next
+ *       sibling when that is a list of links; for a comment heading, everything after it in its parent. And
+ *       short blocks that start with such a phrase ({@code <p><b>Leggi anche:</b> <a>...</a></p>}).
+ *   <li><b>Link-dense blocks</b>: lists, paragraphs and divisions whose text is at least half link text and
+ *       that have less than {@value #LINK_BLOCK_MAX_OWN_TEXT} characters of their own.
+ * </ol>
+ * The passes never remove the headline's ancestors nor an {@code [itemprop=articleBody]} and its ancestors,
+ * so a {@code <body class="with-sidebar">} cannot take the article with it.
+ */
+final class Boilerplate {
+
+  static final int LINK_BLOCK_MAX_OWN_TEXT = 200;
+  /** The empty element left where the first {@code <h1>} was. */
+  static final String HEADLINE_MARK = "vedetta-headline";
+  /** Attributes besides class and id whose values name components in today's front-end frameworks. */
+  private static final List<String> NAMING_ATTRIBUTES =
+      List.of("data-component", "data-testid", "data-gu-name", "data-area", "data-role");
+
+  private static final String TAGS = "script, style, noscript, iframe, template, svg, canvas, object, embed, video, "
+      + "audio, picture, figure, figcaption, dialog, button, select, textarea, input, label, nav, aside, footer, "
+      + "menu, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=search], "
+      + "[role=dialog], [role=alertdialog], [hidden], [aria-hidden=true], [style~=(?i)display:\\s*none], "
+      + "link, meta";
+
+  /** Words of class and id values (split at spaces, {@code -}, {@code _} and camel case) that mark boilerplate. */
+  static final Set<String> BOILERPLATE_WORDS = Set.of(
+      "cookie", "cookies", "consent", "gdpr", "cmp", "privacy",
+      "share", "sharing", "sharebar", "social", "socials", "sociallinks", "addthis", "sharethis",
+      "comment", "comments", "commenti", "disqus", "respond", "replies",
+      "related", "correlati", "correlate", "recommended", "recommendations", "readmore", "readalso", "leggianche",
+      "seealso", "incut", "popular", "trending", "mostread", "outbrain", "taboola",
+      "newsletter", "subscribe", "subscription", "signup", "paywall", "promo", "promotion",
+      "ad", "ads", "adv", "advert", "advertisement", "adslot", "banner", "sponsor", "sponsored", "dfp", "gpt",
+      "byline", "author", "authors", "autore", "firma", "dateline", "date", "timestamp", "kicker", "eyebrow", "meta",
+      "tags", "keywords", "breadcrumb", "breadcrumbs", "menu", "navbar", "nav", "navigation", "sidebar",
+      "footer", "widget", "modal", "popup", "overlay", "toolbar", "print",
+      "caption", "credit", "credits", "didascalia", "gallery", "slideshow");
+
+  private static final Pattern WORD_SPLIT = Pattern.compile("[\\s_-]+|(?<=[a-z])(?=[A-Z])");
+  private static final Pattern READ_ALSO = Pattern.compile("(?iu)^[^\\p{L}\\p{N}]*("
+      + "leggi anche|leggi pure|potrebbe interessarti"
+      + "|ti potrebbe interessare|approfondisci|read also|read more|also read|see also|related|more on this"
+      + "|more from|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|leer más"
+      + "|te puede interesar|ver también|más información|читайте также|читайте еще|читайте ещё|смотрите также|по теме"
+      + "|читайте також|дивіться також|також читайте|новини по темі)(?![\\p{L}\\p{N}])");
+  /**
+   * A heading that is only the word "Comments" (with a count), or WordPress's "4 comments on ...", or an
+   * invitation to comment; not a sub-heading such as "Comments from the minister".
+   */
+  private static final Pattern COMMENTS_HEADING = Pattern.compile("(?iu)^[^\\p{L}\\p{N}]*(\\d+\\s+)?("
+      + "comments?|commenti|commentaires|kommentare|comentarios|комментарии|коментарі|обсуждение|обговорення)"
+      + "(\\s*[(:]?\\s*\\d+\\s*\\)?)?[^\\p{L}\\p{N}]*$"
+      + "|^\\d+\\s+(comments?|commenti|commentaires|kommentare|comentarios|комментари[йея]|коментар[іяів]+)"
+      + "\\s+(on|su|sur|zu|a|к|до)\\s.*"
+      + "|^(leave a (comment|reply)|lascia un commento|laisser un commentaire|join the conversation)\\W*$");
+
+  private Boilerplate() {}
+
+  /** Removes the boilerplate of {@code page}, whose headline is {@code title}. */
+  static void remove(Document page, String title) {
+    Element headline = headline(page, title);
+    Set<Element> keep = protectedElements(page, headline);
+    removeTags(page, keep, headline);
+    removeByName(page, keep);
+    removeByHeading(page, keep);
+    removeLinkDense(page, keep);
+  }
+
+  /**
+   * The {@code <h1>} that is the article's headline: the first like the title, else the first inside an
+   * {@code article} or {@code main}, else the first (a site's logo is often an {@code <h1>} too).
+   */
+  static Element headline(Document page, String title) {
+    Elements h1s = page.select("h1");
+    return h1s.stream().filter(h -> PageExtractor.likeTitle(h.text(), title)).findFirst()
+        .or(() -> h1s.stream().filter(h -> h.closest("article, main") != null).findFirst())
+        .orElse(h1s.isEmpty() ? null : h1s.get(0));
+  }
+
+  private static Set<Element> protectedElements(Document page, Element h1) {
+    Set<Element> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Element> anchors = new ArrayList<>(page.select("[itemprop=articleBody]"));
+    if (h1 != null) {
+      anchors.add(h1);
+    }
+    for (Element anchor : anchors) {
+      keep.add(anchor);
+      keep.addAll(anchor.parents());
+    }
+    if (page.body() != null) {
+      keep.add(page.body());
+    }
+    return keep;
+  }
+
+  private static void removeTags(Document page, Set<Element> keep, Element headline) {
+    for (Element e : page.select(TAGS)) {
+      if (!keep.contains(e) && !e.is("[itemprop=articleBody]")) {
+        e.remove();
+      }
+    }
+    for (Element header : page.select("header")) {
+      if (!keep.contains(header) && header.closest("article, main, [itemprop=articleBody]") == null) {
+        header.remove();
+      }
+    }
+    for (Element form : page.select("form")) {
+      if (!keep.contains(form) && form.selectFirst("article, main") == null && form.select("p").size() < 3) {
+        form.remove();
+      }
+    }
+    if (headline != null && headline.parent() != null) {
+      // The headline's place is kept, empty, so the extractor can find a standfirst between it and the body.
+      headline.replaceWith(new Element(HEADLINE_MARK));
+    }
+    page.select("h1").remove();
+    for (Element time : page.select("time")) {
+      if (time.closest("p, li, blockquote, td") == null) {
+        time.remove();
+      }
+    }
+  }
+
+  private static void removeByName(Document page, Set<Element> keep) {
+    for (Element e : page.select("[class], [id]")) {
+      if (keep.contains(e) || e.is("html, body, main, [itemprop=articleBody]")) {
+        continue;
+      }
+      if (hasBoilerplateWord(e.className()) || hasBoilerplateWord(e.id())) {
+        e.remove();
+      }
+    }
+    for (String attribute : NAMING_ATTRIBUTES) {
+      for (Element e : page.select("[" + attribute + "]")) {
+        if (!keep.contains(e) && !e.is("html, body, main, [itemprop=articleBody]")
+            && hasBoilerplateWord(e.attr(attribute))) {
+          e.remove();
+        }
+      }
+    }
+  }
+
+  static boolean hasBoilerplateWord(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    for (String word : WORD_SPLIT.split(value.trim())) {
+      if (!word.isEmpty() && BOILERPLATE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void removeByHeading(Document page, Set<Element> keep) {
+    for (Element heading : page.select("h2, h3, h4, h5, h6, p > strong:only-child, div > strong:only-child")) {
+      if (heading.parent() == null || keep.contains(heading)) {
+        continue;
+      }
+      String text = heading.text();
+      if (COMMENTS_HEADING.matcher(text).find() && text.length() < 60) {
+        Element parent = heading.parent();
+        List<Element> after = new ArrayList<>();
+        for (Element sibling = heading.nextElementSibling(); sibling != null; sibling = sibling.nextElementSibling()) {
+          after.add(sibling);
+        }
+        heading.remove();
+        after.stream().filter(e -> !keep.contains(e)).forEach(Element::remove);
+        if (parent != null && parent.text().isBlank() && !keep.contains(parent)) {
+          parent.remove();
+        }
+      } else if (READ_ALSO.matcher(text).find() && text.length() < 60) {
+        // Only a heading that introduces links: "Related developments" over a paragraph stays. A paragraph
+        // holding nothing but a bold "Leggi anche" is the heading.
+        Element parent0 = heading.parent();
+        if (heading.is("strong") && parent0 != null && !keep.contains(parent0)
+            && parent0.text().length() <= text.length() + 20) {
+          heading = parent0;
+        }
+        Element next = heading.nextElementSibling();
+        boolean links = next != null && !keep.contains(next) && linkDensity(next) >= 0.5;
+        Element parent = heading.parent();
+        boolean box = parent != null && parent.is("p, div, section") && !keep.contains(parent)
+            && parent.text().length() < 300 && linkDensity(parent) >= 0.5;
+        if (links) {
+          next.remove();
+        }
+        if (box) {
+          parent.remove();
+        } else if (links) {
+          heading.remove();
+        }
+      }
+    }
+    for (Element block : page.select("p, li, div, section")) {
+      if (block.parent() != null && !keep.contains(block) && block.text().length() < 300
+          && READ_ALSO.matcher(block.text()).find() && linkDensity(block) >= 0.3) {
+        block.remove();
+      }
+    }
+  }
+
+  private static void removeLinkDense(Document page, Set<Element> keep) {
+    Map<Element, int[]> lengths = new IdentityHashMap<>();
+    for (Element block : page.select("ul, ol, dl, table, p, div, section, li")) {
+      if (block.parent() == null || keep.contains(block)) {
+        continue;
+      }
+      int[] counts = lengths.computeIfAbsent(block, Boilerplate::textAndLinkLengths);
+      int own = counts[0] - counts[1];
+      if (counts[0] > 0 && counts[1] * 2 >= counts[0] && own < LINK_BLOCK_MAX_OWN_TEXT) {
+        block.remove();
+      }
+    }
+  }
+
+  static double linkDensity(Element e) {
+    int[] counts = textAndLinkLengths(e);
+    return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
+  }
+
+  /** Characters of text (whitespace collapsed) under {@code e}, and of those inside links. */
+  private static int[] textAndLinkLengths(Element e) {
+    int[] counts = new int[2];
+    collect(e, false, counts);
+    return counts;
+  }
+
+  private static void collect(Node node, boolean inLink, int[] counts) {
+    if (node instanceof TextNode text) {
+      int n = text.text().trim().length();
+      counts[0] += n;
+      if (inLink) {
+        counts[1] += n;
+      }
+      return;
+    }
+    boolean link = inLink || node instanceof Element el && el.normalName().equals("a");
+    for (Node child : node.childNodes()) {
+      collect(child, link, counts);
+    }
+  }
+}
