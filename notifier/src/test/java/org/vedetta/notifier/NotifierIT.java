@@ -1,5 +1,6 @@
 package org.vedetta.notifier;
 
+import org.vedetta.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
