@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.vedetta.testsupport.TestDatabases;
 
 /** Watchlists, subscribers and databases the notifier's tests share. */
 public final class Fixtures {
@@ -26,22 +28,43 @@ public final class Fixtures {
         immediateSeverity, null);
   }
 
-  /** A fresh in-memory database. */
+  /**
+   * A fresh database: in-memory H2, or a fresh schema on the local PostgreSQL server when the build runs the
+   * suite against it ({@code -Dvedetta.test.db=postgres}; the test is skipped if that server does not answer).
+   */
   public static DataSource memoryDatabase() {
+    if (TestDatabases.postgresRequested()) {
+      return postgresOrSkip(TestDatabases.postgres());
+    }
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:notifier-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     return ds;
   }
 
-  /** A database in a file, which outlives the notifier that wrote it; open until {@link #shutDown}. */
+  /**
+   * A database that outlives the notifier that wrote it: an H2 file in {@code directory} (open until
+   * {@link #shutDown}), or on PostgreSQL a schema named after the directory.
+   */
   public static DataSource fileDatabase(Path directory) {
+    if (TestDatabases.postgresRequested()) {
+      String schema = "vedetta_test_" + Integer.toHexString(directory.toAbsolutePath().toString().hashCode());
+      return postgresOrSkip(TestDatabases.postgres(schema));
+    }
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:file:" + directory.resolve("notifier").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
     return ds;
   }
 
+  private static DataSource postgresOrSkip(java.util.Optional<DataSource> db) {
+    Assumptions.assumeTrue(db.isPresent(), "PostgreSQL on 127.0.0.1:5432 does not answer");
+    return db.get();
+  }
+
   /** Closes a database as a stopping process would; the next connection reads it back from its file. */
   public static void shutDown(DataSource db) {
+    if (TestDatabases.postgresRequested()) {
+      return; // a PostgreSQL schema outlives every connection already
+    }
     try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
       s.execute("shutdown");
     } catch (SQLException e) {

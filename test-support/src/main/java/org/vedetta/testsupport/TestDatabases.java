@@ -22,6 +22,14 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
+  /**
+   * Whether this test run targets PostgreSQL: the system property {@code vedetta.test.db=postgres}, which a
+   * module's build sets for a second run of its database tests.
+   */
+  public static boolean postgresRequested() {
+    return "postgres".equals(System.getProperty("vedetta.test.db"));
+  }
+
   /** A new, empty in-memory H2 database that lives until the JVM exits. */
   public static DataSource h2() {
     JdbcDataSource ds = new JdbcDataSource();
@@ -40,12 +48,22 @@ public final class TestDatabases {
 
   /** A new, empty schema on the local PostgreSQL server, or empty when the server does not answer. */
   public static Optional<DataSource> postgres() {
+    return postgres("vedetta_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+  }
+
+  /**
+   * The named schema on the local PostgreSQL server, created when missing, so that a test can reconnect to
+   * what an earlier connection wrote (as a restarted process would); empty when the server does not answer.
+   */
+  public static Optional<DataSource> postgres(String schema) {
     if (!postgresReachable()) {
       return Optional.empty();
     }
-    String schema = "vedetta_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    if (!schema.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("not a plain schema name: " + schema);
+    }
     try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement st = c.createStatement()) {
-      st.execute("create schema " + schema);
+      st.execute("create schema if not exists " + schema);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a test schema on " + PG_URL + ": " + e.getMessage(), e);
     }
