@@ -93,10 +93,6 @@ public final class AliasAutomaton<T> {
     return new AliasAutomaton<>(trie, terminal);
   }
 
-  public int states() {
-    return keys.length;
-  }
-
   /** Every whole-word alias in {@code text}, leftmost-longest, not overlapping, in text order. */
   public List<Hit<T>> find(CharSequence text) {
     List<Hit<T>> hits = new ArrayList<>();

@@ -131,21 +131,6 @@ public final class LearnedFacts {
     }
   }
 
-  /** Independent outlets that carried a learned fact after the first: distinct near-duplicate groups. */
-  public int independentCorroborations(String factId) {
-    String sql = "select count(distinct c.origin) from matcher_corroboration c join matcher_fact f on f.id = c.fact_id"
-        + " where c.fact_id = ? and c.origin <> f.first_article_id";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, factId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count corroborations: " + e.getMessage(), e);
-    }
-  }
-
   private String owner(String factId) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("select development_id from matcher_fact where id = ?")) {

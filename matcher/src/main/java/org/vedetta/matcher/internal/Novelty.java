@@ -46,7 +46,7 @@ public final class Novelty {
   }
 
   /** Facts of the baseline with this key. */
-  public List<Fact> baseline(String key) {
+  private List<Fact> baseline(String key) {
     return baseline.getOrDefault(key, List.of());
   }
 
