@@ -7,6 +7,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +34,10 @@ import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
 import org.vedetta.ingest.PollResult;
 import org.vedetta.model.DeadLetter;
+import org.vedetta.model.Development;
 import org.vedetta.model.Json;
 import org.vedetta.model.Topics;
+import org.vedetta.notifier.MailStatus;
 
 /**
  * The whole pipeline on real parts: the demo's news site on 127.0.0.1, the embedded Kafka broker, H2, and
@@ -71,7 +79,8 @@ class PipelineIT {
       String text = decoded(mails[0]);
 
       // The fresh developments, each with its evidence sentence and link.
-      assertThat(text).contains("15.000 soldati nordcoreani").contains("4.000")
+      // The figure and the country are highlighted in the evidence sentence (here the text part's *marks*).
+      assertThat(text).contains("*circa 15.000* soldati *nordcoreani*").contains("4.000")
           .contains("ratified the Strategic Partnership and Cooperation Treaty")
           .contains(site.baseUrl() + "/articles/nuove-stime-soldati-nordcoreani-russia.html")
           .contains(site.baseUrl() + "/articles/venezuela-ratifies-strategic-partnership-treaty-russia.html");
@@ -101,7 +110,7 @@ class PipelineIT {
       }
       awaitQueued(service, 3);
 
-      DeadLetter letter = readOne(clients, Topics.DEADLETTER);
+      DeadLetter letter = readOne(clients, Topics.DEADLETTER, DeadLetter.class);
       assertThat(letter.stage()).isEqualTo("matcher");
       assertThat(letter.topic()).isEqualTo(Topics.ARTICLES);
       assertThat(letter.key()).isEqualTo("poison");
@@ -127,6 +136,58 @@ class PipelineIT {
     }
     assertThat(SMTP.getReceivedMessages()).hasSize(1);
   }
+
+  @Test
+  void theUnsubscribeLinkAsksFirstThenStopsEveryMail() throws Exception {
+    try (Service service = Service.start(config, Role.ALL, options())) {
+      awaitQueued(service, 3);
+      service.notifier().sendDigests();
+      MimeMessage mail = SMTP.getReceivedMessages()[0];
+      assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+      String header = mail.getHeader("List-Unsubscribe")[0];
+      assertThat(header).startsWith("<http://localhost:" + service.http().port() + "/unsubscribe?token=").endsWith(">");
+      URI link = URI.create(header.substring(1, header.length() - 1));
+      assertThat(decoded(mail)).contains(link.toString());
+      HttpClient http = HttpClient.newHttpClient();
+
+      // Following the link (as a link scanner or prefetcher would) only asks.
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(link).build(), BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains(TestConfigs.SUBSCRIBER).contains("<form method=\"post\"");
+      assertThat(statusOf(service).unsubscribedAt()).isNull();
+
+      // A forged token changes nothing.
+      URI forged = URI.create(link.toString().substring(0, link.toString().length() - 2) + "AA");
+      HttpResponse<String> refused = http.send(HttpRequest.newBuilder(forged)
+          .POST(BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+          .header("Content-Type", "application/x-www-form-urlencoded").build(), BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(400);
+      assertThat(statusOf(service).unsubscribedAt()).isNull();
+
+      // The mail client's one-click POST (RFC 8058) unsubscribes.
+      HttpResponse<String> done = http.send(HttpRequest.newBuilder(link)
+          .POST(BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+          .header("Content-Type", "application/x-www-form-urlencoded").build(), BodyHandlers.ofString());
+      assertThat(done.statusCode()).isEqualTo(200);
+      assertThat(done.body()).contains(TestConfigs.SUBSCRIBER);
+      assertThat(statusOf(service).unsubscribedAt()).isNotNull();
+
+      // Nothing more reaches the address, though subscribers.yml still lists it.
+      Development replayed = readOne(new KafkaClients(service.bootstrapServers()), Topics.DEVELOPMENTS, Development.class);
+      Development fresh = new Development(replayed.schema(), replayed.id() + "-again", replayed.claimKey(),
+          replayed.verdict(), replayed.severity(), replayed.headline(), replayed.claim(), replayed.evidence(),
+          replayed.comparedFacts(), replayed.known(), replayed.knownFacts(), replayed.detectedAt());
+      assertThat(service.notifier().accept(fresh)).isZero();
+      assertThat(service.notifier().sendDigests()).isEmpty();
+      assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+  }
+
+  private static MailStatus statusOf(Service service) {
+    return service.notifier().status().stream().filter(s -> s.email().equals(TestConfigs.SUBSCRIBER)).findFirst()
+        .orElseThrow();
+  }
+
 
   private static Service.Options options() {
     return new Service.Options(java.time.Clock.systemUTC(), null, Duration.ofMillis(100));
@@ -156,17 +217,18 @@ class PipelineIT {
     return String.valueOf(content);
   }
 
-  private static DeadLetter readOne(KafkaClients clients, String topic) {
+  /** The first record of {@code topic}, decoded, waiting up to 30 s for one. */
+  private static <T> T readOne(KafkaClients clients, String topic, Class<T> type) {
     try (KafkaConsumer<String, byte[]> consumer = clients.consumer("test-reader-" + System.nanoTime(), "test")) {
       consumer.subscribe(List.of(topic));
-      List<DeadLetter> letters = new ArrayList<>();
+      List<T> values = new ArrayList<>();
       await().atMost(Duration.ofSeconds(30)).until(() -> {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          letters.add(Json.read(r.value(), DeadLetter.class));
+          values.add(Json.read(r.value(), type));
         }
-        return !letters.isEmpty();
+        return !values.isEmpty();
       });
-      return letters.get(0);
+      return values.get(0);
     }
   }
 

@@ -1,10 +1,15 @@
 package org.vedetta.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.vedetta.app.config.AppSettings;
 import org.vedetta.app.config.DatabaseSettings;
+import org.vedetta.app.config.HttpSettings;
 import org.vedetta.app.config.KafkaSettings;
 import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.ingest.SourceSettings;
@@ -20,6 +25,33 @@ final class TestConfigs {
 
   private TestConfigs() {}
 
+  /**
+   * Copies the demo configuration and the knowledge set into {@code dir}, with its data under {@code dir/var}, so
+   * a test may edit it.
+   */
+  static void copyDemo(Path dir) throws IOException {
+    copy(DEMO, dir);
+    copy(CONFIG.resolve("knowledge"), dir.resolve("knowledge"));
+    Path application = dir.resolve("application.yml");
+    Files.writeString(application, Files.readString(application)
+        .replace("knowledge_dir: ../knowledge", "knowledge_dir: knowledge")
+        .replace("data_dir: var/demo", "data_dir: " + dir.resolve("var").toAbsolutePath())
+        .replace("outbox: var/outbox", "outbox: " + dir.resolve("outbox").toAbsolutePath()));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
   /** The demo configuration, with its data in {@code dataDir}, mail to {@code smtpPort} and the feed at {@code feedUrl}. */
   static VedettaConfig demo(Path dataDir, int smtpPort, String feedUrl) {
     VedettaConfig demo = VedettaConfig.load(DEMO);
@@ -27,7 +59,7 @@ final class TestConfigs {
         new MailSettings.Smtp("127.0.0.1", smtpPort, null, null, false, false, Duration.ofSeconds(10)),
         "vedetta-test@localhost");
     AppSettings app = new AppSettings(dataDir.toString(), "../knowledge", KafkaSettings.EMBEDDED,
-        new DatabaseSettings(null, null, null), mail, null, null);
+        new DatabaseSettings(null, null, null), mail, null, null, HttpSettings.defaults().withPort(0));
     SourceSettings source = new SourceSettings("osservatorio-est", SourceType.RSS, feedUrl, Duration.ofHours(1),
         true, null, null, "it", true);
     return new VedettaConfig(DEMO, app, List.of(source), demo.watchlists(), demo.subscribers(), demo.knowledge());

@@ -232,7 +232,7 @@ public final class Matcher {
     int severity = Math.min(5, a.verdict() == Verdict.CONFIRMED ? base + 1 : base);
     return new Development(Development.SCHEMA, id, c.key(), a.verdict(), severity, headline(c), c,
         new Evidence(article.id(), article.sourceId(), article.url(), article.title(), article.publishedAt()),
-        a.comparedFacts(), a.known(), now);
+        a.comparedFacts(), a.known(), a.knownFacts(), now);
   }
 
   /** "North Korea — troop deployment: about 15,000 soldiers". */

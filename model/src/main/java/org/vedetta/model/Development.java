@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param evidence      where it was read
  * @param comparedFacts ids of the known facts it was compared with (empty for {@link Verdict#NEW})
  * @param known         what was known before, for people ("10,000–12,000 soldiers, 2025-10"), or {@code null}
+ * @param knownFacts    the facts of {@code comparedFacts} as data, so a digest can say what changed (since schema 2)
  * @param detectedAt    when the matcher decided
  */
 public record Development(
@@ -30,14 +31,23 @@ public record Development(
     Evidence evidence,
     List<String> comparedFacts,
     String known,
+    List<KnownFact> knownFacts,
     Instant detectedAt) {
 
-  public static final int SCHEMA = 1;
+  public static final int SCHEMA = 2;
 
   public Development {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(claim, "claim");
     comparedFacts = comparedFacts == null ? List.of() : List.copyOf(comparedFacts);
+    knownFacts = knownFacts == null ? List.of() : List.copyOf(knownFacts);
+  }
+
+  /** A development without {@link #knownFacts}. */
+  public Development(int schema, String id, String claimKey, Verdict verdict, int severity, String headline,
+      Claim claim, Evidence evidence, List<String> comparedFacts, String known, Instant detectedAt) {
+    this(schema, id, claimKey, verdict, severity, headline, claim, evidence, comparedFacts, known, List.of(),
+        detectedAt);
   }
 }

@@ -3,26 +3,34 @@ package org.vedetta.notifier;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vedetta.model.Development;
+import org.vedetta.model.TaggedArticle;
+import org.vedetta.notifier.internal.Corroborations;
 import org.vedetta.notifier.internal.Delivery;
 import org.vedetta.notifier.internal.DigestMessages;
-import org.vedetta.notifier.internal.DigestTemplates;
+import org.vedetta.notifier.internal.MailComposer;
 import org.vedetta.notifier.internal.Mailer;
 import org.vedetta.notifier.internal.QueueStore;
 import org.vedetta.notifier.internal.RetryLog;
 import org.vedetta.notifier.internal.Router;
 import org.vedetta.notifier.internal.Schedule;
+import org.vedetta.notifier.internal.SendAttempts;
+import org.vedetta.notifier.internal.Unsubscribes;
 import org.vedetta.settings.Problems;
 
 /**
@@ -37,38 +45,61 @@ import org.vedetta.settings.Problems;
  * retry job sends it again with backoff (1 minute, doubling, at most an hour). Sent items are never sent again,
  * also after a restart on the same database.
  *
- * <p><b>The window.</b> If the process dies after the server accepted a mail but before the commit, the items
- * are still pending and go out again. The digest id and {@code Message-ID} are a hash of the subscriber and the
- * development ids, so the repeat carries the same {@code Message-ID} (which many clients use to drop
- * duplicates) as long as no other development was queued for that subscriber in between; if one was, the
- * repeat is a new digest that includes both.
+ * <p><b>The window.</b> If the process dies after the server accepted a mail but before the commit (or the
+ * server goes silent after the data), the items are still pending and go out again. The digest id and
+ * {@code Message-ID} are a hash of the subscriber and the development ids, so the repeat carries the same
+ * {@code Message-ID} (which many clients use to drop duplicates) as long as no other development was queued for
+ * that subscriber in between; if one was, the repeat is a new digest that includes both. Either way it is
+ * detected: an attempt is recorded before every hand-over and cleared with the commit, so the next mail finds
+ * it, logs a warning and records in the sent log which {@code Message-ID} it may repeat ({@link MailStatus#repeats}).
+ *
+ * <p><b>Refusals.</b> A 5xx reply for the recipient parks the subscriber: logged as an error, shown by
+ * {@link #status}, no automatic retries (they would not help and hurt the sender's reputation), items kept
+ * until an operator {@link #release}s it. Transient failures retry with backoff.
+ *
+ * <p><b>Unsubscribing.</b> Every mail carries a link with a signed token ({@code List-Unsubscribe}, one-click per
+ * RFC 8058) when {@link Builder#unsubscribeUrl} is set; {@link #unsubscribe} records it and drops the address's
+ * pending items, and the address receives nothing more whatever {@code subscribers.yml} says.
  *
  * <p><b>Threads.</b> {@link #accept} may be called from any thread, e.g. a Kafka consumer, while the
  * scheduler's threads send digests; mails to one subscriber are serialised. Immediate alerts are sent on the
  * calling thread; while a subscriber's mail is failing they wait for the retry job instead.
  *
- * <p>Immediate alerts are not repeated in the next digest. An empty period sends nothing.
+ * <p>Immediate alerts are not repeated in the next digest. An empty period sends nothing, unless the subscriber
+ * set {@link Subscriber#emptyDigest()}. {@link #reconfigure} applies new watchlists and subscribers without a
+ * restart.
  */
 public final class Notifier implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
-  private final Router router;
+  private final MailSettings mail;
   private final QueueStore queue;
+  private final RetryLog retries;
+  private final Unsubscribes unsubscribes;
+  private final Corroborations corroborations;
+  private final MailComposer composer;
   private final Delivery delivery;
   private final Clock clock;
   private final Instant firstDigestAt;
+  private volatile Router router;
   private Schedule schedule;
   private boolean closed;
 
   private Notifier(Builder b) {
+    this.mail = b.mail;
     this.clock = b.clock;
     this.firstDigestAt = b.firstDigestAt;
     this.router = new Router(b.watchlists, b.subscribers);
     this.queue = new QueueStore(b.dataSource);
     queue.migrate();
-    this.delivery = new Delivery(queue, new RetryLog(b.dataSource), router, new DigestTemplates(),
-        new DigestMessages(fromAddress(b.mail)), Mailer.from(b.mail, clock), clock);
+    this.retries = new RetryLog(b.dataSource);
+    this.unsubscribes = new Unsubscribes(b.dataSource);
+    this.corroborations = new Corroborations(b.dataSource);
+    this.composer = new MailComposer(new DigestMessages(fromAddress(b.mail)), b.names, corroborations, unsubscribes,
+        b.unsubscribeUrl);
+    this.delivery = new Delivery(queue, retries, new SendAttempts(b.dataSource), () -> router, composer,
+        Mailer.from(b.mail, clock), clock);
   }
 
   public static Builder builder() {
@@ -91,6 +122,9 @@ public final class Notifier implements AutoCloseable {
     }
     int queued = 0;
     for (Subscriber subscriber : router.route(development)) {
+      if (unsubscribes.unsubscribedAt(subscriber.email()).isPresent()) {
+        continue;
+      }
       boolean immediate = subscriber.wantsImmediately(development.severity());
       if (!queue.enqueue(subscriber.email(), development, immediate, clock.instant())) {
         continue;
@@ -108,9 +142,10 @@ public final class Notifier implements AutoCloseable {
   }
 
   /**
-   * Sends every subscriber with pending developments a digest now, whatever their schedule. A subscriber whose
-   * mail fails is logged and skipped; their items stay queued for the retry job. Items queued for an address
-   * that is no longer a subscriber stay in the queue untouched.
+   * Sends every subscriber with pending developments a digest now, whatever their schedule, except those parked
+   * after a refusal (see {@link #release}). A subscriber whose mail fails is logged and skipped; their items stay
+   * queued for the retry job. Items queued for an address that is no longer a subscriber stay in the queue
+   * untouched.
    *
    * @return one receipt per digest sent, in subscriber order
    */
@@ -118,7 +153,7 @@ public final class Notifier implements AutoCloseable {
     Set<String> waiting = queue.subscribersWithPending(false);
     List<DigestReceipt> receipts = new ArrayList<>();
     for (Subscriber subscriber : router.subscribers()) {
-      if (!waiting.contains(subscriber.email())) {
+      if (!waiting.contains(subscriber.email()) || delivery.parked(subscriber)) {
         continue;
       }
       try {
@@ -138,7 +173,113 @@ public final class Notifier implements AutoCloseable {
    * @throws DeliveryException when the mail could not be handed over; the items stay queued
    */
   public Optional<DigestReceipt> sendDigest(String email) {
-    return delivery.sendDigest(subscriber(email));
+    return delivery.sendDigest(existing(email));
+  }
+
+  /**
+   * Records which developments a tagged article repeats, so digests can say how many other outlets carried them.
+   * Idempotent: a replayed article counts once.
+   *
+   * @throws QueueException when the database fails; retry
+   */
+  public void corroborate(TaggedArticle article) {
+    corroborations.record(Objects.requireNonNull(article, "article"));
+  }
+
+  /**
+   * Applies new watchlists and subscribers without a restart: routing uses them for the next development,
+   * schedules of added, removed or changed subscribers are updated. Queued items stay queued.
+   *
+   * @throws IllegalArgumentException listing every problem; the notifier keeps its current settings
+   */
+  public synchronized void reconfigure(List<Watchlist> watchlists, List<Subscriber> subscribers) {
+    List<String> problems = problems(watchlists, subscribers, mail);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid notifier settings:\n  " + String.join("\n  ", problems));
+    }
+    Router before = router;
+    Router after = new Router(watchlists, subscribers);
+    router = after;
+    if (schedule != null) {
+      try {
+        schedule.reschedule(before, after);
+      } catch (SchedulerException e) {
+        throw new IllegalStateException("cannot update the digest schedule: " + e.getMessage(), e);
+      }
+    }
+    LOG.info("Notifier reconfigured: {} watchlists, {} subscribers", watchlists.size(), subscribers.size());
+  }
+
+  /** The link in {@code email}'s mails that unsubscribes it, or empty without {@link Builder#unsubscribeUrl}. */
+  public Optional<String> unsubscribeLink(String email) {
+    return Optional.ofNullable(composer.unsubscribeLink(email));
+  }
+
+  /** The address an unsubscribe token names, when the token is genuine; nothing changes. */
+  public Optional<String> unsubscribeAddress(String token) {
+    return unsubscribes.address(token);
+  }
+
+  /**
+   * Unsubscribes the address a genuine token names: it receives nothing more, and what was queued for it is
+   * dropped. Idempotent.
+   *
+   * @return the address, or empty when the token is not genuine
+   */
+  public Optional<String> unsubscribe(String token) {
+    Optional<String> address = unsubscribes.address(token);
+    address.ifPresent(email -> {
+      if (unsubscribes.unsubscribe(email, clock.instant())) {
+        LOG.info("{} unsubscribed", email);
+      }
+    });
+    return address;
+  }
+
+  /** Where mail stands for every subscriber and every address with queued items or mails, by address. */
+  public List<MailStatus> status() {
+    Map<String, QueueStore.Summary> summaries = queue.summaries();
+    Map<String, RetryLog.Pending> failing = new HashMap<>();
+    retries.all().forEach(p -> failing.put(p.subscriber(), p));
+    Router now = router;
+    Set<String> addresses = new TreeSet<>(summaries.keySet());
+    addresses.addAll(failing.keySet());
+    now.subscribers().forEach(s -> addresses.add(s.email()));
+    List<MailStatus> status = new ArrayList<>();
+    for (String email : addresses) {
+      QueueStore.Summary summary = summaries.getOrDefault(email, new QueueStore.Summary(0, null, 0));
+      RetryLog.Pending failure = failing.get(email);
+      Optional<Subscriber> subscriber = now.subscriber(email);
+      Instant unsubscribedAt = unsubscribes.unsubscribedAt(email).orElse(null);
+      status.add(new MailStatus(email, subscriber.isPresent(), summary.pending(), summary.lastSent(),
+          unsubscribedAt != null ? null
+              : subscriber.flatMap(s -> Schedule.nextDigestAfter(s, clock.instant())).orElse(null),
+          failure == null ? 0 : failure.attempts(),
+          failure == null || failure.permanent() ? null : failure.nextAttemptAt(),
+          failure != null && failure.permanent(), failure == null ? null : failure.lastError(),
+          unsubscribedAt, summary.repeats()));
+    }
+    return status;
+  }
+
+  /**
+   * Forgets the failures of an address, parked after a refusal or backing off: what failed is tried again by
+   * the retry job within a minute (or at once by {@link #retryFailed}).
+   *
+   * @return whether there was anything to release
+   */
+  public boolean release(String email) {
+    return retries.release(email, clock.instant());
+  }
+
+  /** The subscriber with this address in the settings in force, if any. */
+  public Optional<Subscriber> subscriber(String email) {
+    return router.subscriber(email);
+  }
+
+  /** When the subscriber's next scheduled digest is due, by this notifier's clock; empty if never. */
+  public Optional<Instant> nextDigestAt(String email) {
+    return Schedule.nextDigestAfter(existing(email), clock.instant());
   }
 
   /**
@@ -153,7 +294,7 @@ public final class Notifier implements AutoCloseable {
 
   /** How many developments wait for the subscriber's next mail. */
   public int pending(String email) {
-    return queue.pending(subscriber(email).email());
+    return queue.pending(existing(email).email());
   }
 
   /**
@@ -168,7 +309,7 @@ public final class Notifier implements AutoCloseable {
       throw new IllegalStateException(closed ? "notifier is closed" : "notifier is already started");
     }
     try {
-      schedule = new Schedule(delivery, router, firstDigestAt);
+      schedule = new Schedule(delivery, () -> router, firstDigestAt);
       schedule.start();
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot start the digest scheduler: " + e.getMessage(), e);
@@ -189,9 +330,10 @@ public final class Notifier implements AutoCloseable {
         LOG.warn("Digest scheduler did not stop cleanly: {}", e.getMessage(), e);
       }
     }
+    delivery.close();
   }
 
-  private Subscriber subscriber(String email) {
+  private Subscriber existing(String email) {
     return router.subscriber(email)
         .orElseThrow(() -> new IllegalArgumentException("'" + email + "' is not a subscriber"));
   }
@@ -212,8 +354,26 @@ public final class Notifier implements AutoCloseable {
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
     private Instant firstDigestAt;
+    private DisplayNames names = DisplayNames.fromIds();
+    private URI unsubscribeUrl;
 
     private Builder() {}
+
+    /** How entity and treaty ids read in mails, per language; default the ids as words. */
+    public Builder names(DisplayNames names) {
+      this.names = Objects.requireNonNull(names, "names");
+      return this;
+    }
+
+    /**
+     * The public address of the unsubscribe page (served by the service's HTTP surface), e.g.
+     * {@code https://vedetta.example.org/unsubscribe}; each mail links to it with the subscriber's token. Default
+     * none: mails then carry no unsubscribe link.
+     */
+    public Builder unsubscribeUrl(URI unsubscribeUrl) {
+      this.unsubscribeUrl = unsubscribeUrl;
+      return this;
+    }
 
     /** The watchlists subscribers may follow; default none. */
     public Builder watchlists(List<Watchlist> watchlists) {
@@ -263,30 +423,31 @@ public final class Notifier implements AutoCloseable {
       Objects.requireNonNull(mail, "mail");
       Objects.requireNonNull(dataSource, "dataSource");
       Objects.requireNonNull(clock, "clock");
-      List<String> problems = problems();
+      List<String> problems = problems(watchlists, subscribers, mail);
       if (!problems.isEmpty()) {
         throw new IllegalArgumentException("invalid notifier settings:\n  " + String.join("\n  ", problems));
       }
       return new Notifier(this);
     }
+  }
 
-    private List<String> problems() {
-      Problems problems = new Problems();
-      new WatchlistsSettings(watchlists).validate(problems);
-      new SubscribersSettings(subscribers).validate(problems);
-      mail.validate(problems.at("mail"));
-      Set<String> known = new HashSet<>();
-      watchlists.forEach(w -> known.add(w.id()));
-      for (int i = 0; i < subscribers.size(); i++) {
-        Problems at = problems.at("subscribers", i);
-        List<String> followed = subscribers.get(i).watchlists();
-        for (int j = 0; j < followed.size(); j++) {
-          String id = followed.get(j);
-          at.check(id == null || known.contains(id), "watchlists[" + j + "]", "unknown watchlist '" + id
-              + "'; known: " + String.join(", ", known.stream().sorted().toList()));
-        }
+  private static List<String> problems(List<Watchlist> watchlists, List<Subscriber> subscribers,
+      MailSettings mail) {
+    Problems problems = new Problems();
+    new WatchlistsSettings(watchlists).validate(problems);
+    new SubscribersSettings(subscribers).validate(problems);
+    mail.validate(problems.at("mail"));
+    Set<String> known = new HashSet<>();
+    watchlists.forEach(w -> known.add(w.id()));
+    for (int i = 0; i < subscribers.size(); i++) {
+      Problems at = problems.at("subscribers", i);
+      List<String> followed = subscribers.get(i).watchlists();
+      for (int j = 0; j < followed.size(); j++) {
+        String id = followed.get(j);
+        at.check(id == null || known.contains(id), "watchlists[" + j + "]", "unknown watchlist '" + id
+            + "'; known: " + String.join(", ", known.stream().sorted().toList()));
       }
-      return problems.found().stream().map(f -> f.field() + ": " + f.message()).toList();
     }
+    return problems.found().stream().map(f -> f.field() + ": " + f.message()).toList();
   }
 }

@@ -6,6 +6,7 @@ import java.text.ParseException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 import org.vedetta.settings.Problems;
@@ -22,7 +23,9 @@ import org.vedetta.settings.Validated;
  * @param timeZone          the zone of {@code digestCron} and of the dates in mails; default UTC
  * @param immediateSeverity developments of at least this severity (1–5) are also mailed at once, and are then
  *                          not repeated in the digest; {@code null} (the default) means digests only
- * @param language          language of the mails; default {@code en}, the only one with templates so far
+ * @param language          language of the mails, one of {@link #LANGUAGES}; default {@code en}
+ * @param emptyDigest       also send the scheduled digest when nothing is new ("nothing new since ..."); default
+ *                          false: an empty period sends nothing
  */
 public record Subscriber(
     String email,
@@ -31,7 +34,11 @@ public record Subscriber(
     String digestCron,
     ZoneId timeZone,
     Integer immediateSeverity,
-    String language) implements Validated {
+    String language,
+    boolean emptyDigest) implements Validated {
+
+  /** The languages mails are written in (ISO 639-1). */
+  public static final Set<String> LANGUAGES = Set.of("en", "it");
 
   static final String DEFAULT_LANGUAGE = "en";
 
@@ -41,6 +48,12 @@ public record Subscriber(
     watchlists = Lists.copy(watchlists);
     timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
     language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : language;
+  }
+
+  /** A subscriber who gets no mail when nothing is new. */
+  public Subscriber(String email, String name, List<String> watchlists, String digestCron, ZoneId timeZone,
+      Integer immediateSeverity, String language) {
+    this(email, name, watchlists, digestCron, timeZone, immediateSeverity, language, false);
   }
 
   /** Whether a development of this severity is mailed at once. */
@@ -60,8 +73,12 @@ public record Subscriber(
     }
     problems.check(immediateSeverity == null || immediateSeverity >= 1 && immediateSeverity <= 5,
         "immediate_severity", "must be between 1 and 5, or absent for digests only");
-    problems.check(LANGUAGE.matcher(language).matches(), "language",
-        "'" + language + "' is not an ISO 639-1 language code, e.g. en");
+    if (!LANGUAGE.matcher(language).matches()) {
+      problems.add("language", "'" + language + "' is not an ISO 639-1 language code, e.g. en");
+    } else {
+      problems.check(LANGUAGES.contains(language), "language", "mails are not written in '" + language
+          + "' yet; choose one of " + String.join(", ", LANGUAGES.stream().sorted().toList()));
+    }
   }
 
   private static void checkAddress(String email, Problems problems) {

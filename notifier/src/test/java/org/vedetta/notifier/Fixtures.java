@@ -21,11 +21,35 @@ public final class Fixtures {
       List.of("russia_venezuela_partnership"), List.of("treaty_signed", "treaty_ratified", "treaty_in_force"), null,
       null);
 
+  /** Entity and treaty names as the knowledge set gives them, in English and Italian. */
+  public static final DisplayNames NAMES = (id, language) -> {
+    boolean it = "it".equals(language);
+    return switch (id) {
+      case "north_korea" -> it ? "Corea del Nord" : "North Korea";
+      case "belarus" -> it ? "Bielorussia" : "Belarus";
+      case "venezuela" -> "Venezuela";
+      case "russia" -> "Russia";
+      case "russia_venezuela_partnership" -> it ? "Partenariato strategico Russia–Venezuela"
+          : "Russia–Venezuela strategic partnership";
+      default -> DisplayNames.fromIds().name(id, language);
+    };
+  };
+
+  /** A Quartz cron that fires every second, for tests of the scheduler. */
+  public static final String EVERY_SECOND = "0/1 * * * * ?";
+
   private Fixtures() {}
 
+  /** Digests at 07:00 in Rome, English, no "nothing new" mail. */
   public static Subscriber subscriber(String email, String watchlist, Integer immediateSeverity) {
     return new Subscriber(email, null, List.of(watchlist), "0 0 7 * * ?", ZoneId.of("Europe/Rome"),
         immediateSeverity, null);
+  }
+
+  /** A subscriber whose digest the scheduler fires every second. */
+  public static Subscriber everySecond(String email, String watchlist, boolean emptyDigest) {
+    return new Subscriber(email, null, List.of(watchlist), EVERY_SECOND, ZoneId.of("Europe/Rome"), null, null,
+        emptyDigest);
   }
 
   /**

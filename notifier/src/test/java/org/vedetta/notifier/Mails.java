@@ -6,6 +6,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A received mail's parts, read back through Jakarta Mail.
@@ -15,6 +17,17 @@ import java.io.UncheckedIOException;
  * @param html    the text/html alternative
  */
 public record Mails(String subject, String text, String html) {
+
+  /** The messages among {@code received} addressed to {@code email}, in the order they arrived. */
+  public static List<MimeMessage> to(String email, MimeMessage[] received) {
+    List<MimeMessage> to = new ArrayList<>();
+    for (MimeMessage m : received) {
+      if (NotifierIT.recipientsOf(new MimeMessage[] {m}).contains(email)) {
+        to.add(m);
+      }
+    }
+    return to;
+  }
 
   public static Mails read(MimeMessage message) {
     try {

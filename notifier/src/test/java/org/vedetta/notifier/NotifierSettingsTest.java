@@ -90,6 +90,35 @@ class NotifierSettingsTest {
   }
 
   @Test
+  void readsLanguageAndTheNothingNewWish() {
+    SubscribersSettings settings = YamlSettings.parse("""
+        subscribers:
+          - email: ada@example.it
+            watchlists: [north_korea]
+            digest_cron: "0 0 7 * * ?"
+            language: it
+            empty_digest: true
+        """, "subscribers.yml", SubscribersSettings.class);
+    assertThat(settings.subscribers()).singleElement().satisfies(s -> {
+      assertThat(s.language()).isEqualTo("it");
+      assertThat(s.emptyDigest()).isTrue();
+    });
+  }
+
+  @Test
+  void aLanguageWithoutMailsIsRejectedWithTheChoices() {
+    assertThatThrownBy(() -> YamlSettings.parse("""
+        subscribers:
+          - email: ana@example.org
+            watchlists: [north_korea]
+            digest_cron: "0 0 7 * * ?"
+            language: fr
+        """, "subscribers.yml", SubscribersSettings.class))
+        .hasMessage("subscribers.yml:5: subscribers[0].language: mails are not written in 'fr' yet; choose one of"
+            + " en, it");
+  }
+
+  @Test
   void badEmailNamesTheLine() {
     assertThatThrownBy(() -> YamlSettings.parse("""
         subscribers:

@@ -15,9 +15,10 @@ import org.vedetta.settings.Validated;
  * @param mail         outbox directory or SMTP server
  * @param demo         the demo's local site, only in the demo's configuration
  * @param ingest       fetching limits, politeness and backoff; every key optional (see {@link IngestSettings})
+ * @param http         the HTTP surface (unsubscribe pages); default loopback port 8730
  */
 public record AppSettings(String dataDir, String knowledgeDir, KafkaSettings kafka, DatabaseSettings database,
-    MailSettings mail, DemoSettings demo, IngestSettings ingest) implements Validated {
+    MailSettings mail, DemoSettings demo, IngestSettings ingest, HttpSettings http) implements Validated {
 
   public AppSettings {
     dataDir = dataDir == null ? "var" : dataDir;
@@ -25,6 +26,7 @@ public record AppSettings(String dataDir, String knowledgeDir, KafkaSettings kaf
     kafka = kafka == null ? KafkaSettings.EMBEDDED : kafka;
     database = database == null ? new DatabaseSettings(null, null, null) : database;
     ingest = ingest == null ? IngestSettings.defaults() : ingest;
+    http = http == null ? HttpSettings.defaults() : http;
   }
 
   @Override
@@ -38,5 +40,6 @@ public record AppSettings(String dataDir, String knowledgeDir, KafkaSettings kaf
       demo.validate(problems.at("demo"));
     }
     ingest.validate(problems.at("ingest"));
+    http.validate(problems.at("http"));
   }
 }

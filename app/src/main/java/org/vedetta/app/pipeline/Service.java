@@ -17,12 +17,17 @@ import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.kafka.TopicProcessor;
+import org.vedetta.app.web.HttpSurface;
+import org.vedetta.app.web.UnsubscribePages;
+import org.vedetta.app.web.WebTemplates;
 import org.vedetta.ingest.Ingest;
 import org.vedetta.matcher.MatchResult;
 import org.vedetta.matcher.Matcher;
+import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.model.Article;
 import org.vedetta.model.Development;
 import org.vedetta.model.Json;
+import org.vedetta.model.TaggedArticle;
 import org.vedetta.model.Topics;
 import org.vedetta.notifier.Notifier;
 
@@ -40,8 +45,15 @@ public final class Service implements AutoCloseable {
    * @param clock         clock for every stage
    * @param firstDigestAt an extra one-shot digest for every subscriber at this time (the demo), or null
    * @param retryBackoff  first pause before a failed record is tried again
+   * @param reloadInterval how often watchlists.yml and subscribers.yml are looked at for changes
    */
-  public record Options(Clock clock, Instant firstDigestAt, Duration retryBackoff) {
+  public record Options(Clock clock, Instant firstDigestAt, Duration retryBackoff, Duration reloadInterval) {
+    public static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
+
+    public Options(Clock clock, Instant firstDigestAt, Duration retryBackoff) {
+      this(clock, firstDigestAt, retryBackoff, DEFAULT_RELOAD_INTERVAL);
+    }
+
     public static Options defaults() {
       return new Options(Clock.systemUTC(), null, Duration.ofSeconds(1));
     }
@@ -53,6 +65,7 @@ public final class Service implements AutoCloseable {
   private Ingest ingest;
   private Matcher matcher;
   private Notifier notifier;
+  private HttpSurface http;
 
   private Service() {}
 
@@ -84,7 +97,10 @@ public final class Service implements AutoCloseable {
     KafkaProducer<String, byte[]> producer = clients.producer("vedetta-" + ProcessHandle.current().pid());
     resources.push(producer);
 
+    http = HttpSurface.start(config.app().http());
+    resources.push(http);
     if (roles.contains(Role.NOTIFIER)) {
+      KnowledgeSet knowledge = config.knowledge();
       notifier = Notifier.builder()
           .watchlists(config.watchlists())
           .subscribers(config.subscribers())
@@ -92,13 +108,21 @@ public final class Service implements AutoCloseable {
           .dataSource(dataSource)
           .clock(options.clock())
           .firstDigestAt(options.firstDigestAt())
+          .names(knowledge::nameOf)
+          .unsubscribeUrl(http.publicUri(UnsubscribePages.PATH))
           .build();
       resources.push(notifier);
+      new UnsubscribePages(notifier, new WebTemplates()).register(http.app());
       notifier.start();
       process(new TopicProcessor<>("notifier", clients, Topics.DEVELOPMENTS, Development.class, d -> {
         notifier.accept(d);
         return List.of();
       }, producer, options.clock(), options.retryBackoff()));
+      process(new TopicProcessor<>("notifier-outlets", clients, Topics.TAGGED, TaggedArticle.class, t -> {
+        notifier.corroborate(t);
+        return List.of();
+      }, producer, options.clock(), options.retryBackoff()));
+      resources.push(ConfigReloader.start(config.dir(), notifier, options.reloadInterval()));
     }
     if (roles.contains(Role.MATCHER)) {
       matcher = Matcher.builder().knowledge(config.knowledge()).dataSource(dataSource).clock(options.clock()).build();
@@ -148,6 +172,11 @@ public final class Service implements AutoCloseable {
   /** The notifier role, or null when this process does not run it. */
   public Notifier notifier() {
     return notifier;
+  }
+
+  /** The HTTP surface. */
+  public HttpSurface http() {
+    return http;
   }
 
   /** Records dead-lettered by this process's stages. */

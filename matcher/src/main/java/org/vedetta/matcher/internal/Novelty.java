@@ -12,6 +12,7 @@ import org.vedetta.matcher.knowledge.Fact;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.matcher.knowledge.Treaty;
 import org.vedetta.model.Claim;
+import org.vedetta.model.KnownFact;
 import org.vedetta.model.Qualifier;
 import org.vedetta.model.Quantity;
 import org.vedetta.model.Verdict;
@@ -71,7 +72,7 @@ public final class Novelty {
       List<Fact> reported = factsFor(Claim.keyOf(claim.subject(), confirmed, claim.counterparty(), null), learned);
       return reported.isEmpty()
           ? new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact")
-          : new Assessment(claim, Verdict.CONFIRMED, ids(reported), describe(reported),
+          : compared(claim, Verdict.CONFIRMED, reported,
               "officially confirms what was reported");
     }
     if (claim.treaty() != null && TREATY_STAGES.contains(claim.event())) {
@@ -88,8 +89,8 @@ public final class Novelty {
         return known(claim, steps, "the treaty is known to be further along");
       }
       return furthest < stage
-          ? new Assessment(claim, Verdict.CHANGED, ids(steps), describe(steps), "a later treaty step")
-          : new Assessment(claim, Verdict.NEW, ids(steps), describe(steps), "this party's step is not known");
+          ? compared(claim, Verdict.CHANGED, steps, "a later treaty step")
+          : compared(claim, Verdict.NEW, steps, "this party's step is not known");
     }
     if (facts.isEmpty()) {
       return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
@@ -97,7 +98,7 @@ public final class Novelty {
     boolean recurring = knowledge.event(claim.event()).map(EventType::recurring).orElse(false);
     if (recurring && claim.date() != null && claim.quantity() == null
         && facts.stream().allMatch(f -> f.asOf() != null && asOfEnd(f.asOf()).isBefore(claim.date().minusDays(HISTORY_DAYS)))) {
-      return new Assessment(claim, Verdict.NEW, ids(facts), describe(facts), "a new occurrence");
+      return compared(claim, Verdict.NEW, facts, "a new occurrence");
     }
     Quantity q = claim.quantity();
     if (q == null || q.qualifier() == Qualifier.VAGUE) {
@@ -115,13 +116,13 @@ public final class Novelty {
             && comparable.stream().filter(k -> overlaps(q, k.quantity().toQuantity(), tolerance))
                 .noneMatch(Fact::officiallyConfirmed);
         return confirms
-            ? new Assessment(claim, Verdict.CONFIRMED, List.of(f.id()), describe(List.of(f)),
+            ? compared(claim, Verdict.CONFIRMED, List.of(f),
                 "an official figure for what was reported")
-            : new Assessment(claim, Verdict.KNOWN, List.of(f.id()), describe(List.of(f)), "same figure");
+            : compared(claim, Verdict.KNOWN, List.of(f), "same figure");
       }
     }
     List<Fact> compared = comparable.isEmpty() ? facts : comparable;
-    return new Assessment(claim, Verdict.CHANGED, ids(compared), describe(compared),
+    return compared(claim, Verdict.CHANGED, compared,
         comparable.isEmpty() ? "first precise figure" : "figure differs from every known one");
   }
 
@@ -155,7 +156,16 @@ public final class Novelty {
   }
 
   private Assessment known(Claim claim, List<Fact> facts, String reason) {
-    return new Assessment(claim, Verdict.KNOWN, ids(facts), describe(facts), reason);
+    return compared(claim, Verdict.KNOWN, facts, reason);
+  }
+
+  private Assessment compared(Claim claim, Verdict verdict, List<Fact> facts, String reason) {
+    List<KnownFact> known = facts.stream()
+        .map(f -> new KnownFact(f.subject(), f.event(), f.treaty(),
+            f.quantity() == null ? null : f.quantity().toQuantity(), f.asOf()))
+        .distinct()
+        .toList();
+    return new Assessment(claim, verdict, ids(facts), describe(facts), reason, known);
   }
 
   private static List<String> ids(List<Fact> facts) {

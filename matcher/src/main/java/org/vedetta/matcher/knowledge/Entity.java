@@ -53,6 +53,11 @@ public record Entity(
     return Names.display(names, id);
   }
 
+  /** The name people read in a mail in {@code language} (ISO 639-1): its first form there, else English. */
+  public String displayName(String language) {
+    return Names.display(names, language, id);
+  }
+
   /** The state this entity's claims count for: itself for a state, {@link #represents} for a person. */
   public String actingState() {
     return kind == Kind.STATE ? id : represents;

@@ -177,6 +177,19 @@ public final class KnowledgeSet {
     return t != null ? t.displayName() : id;
   }
 
+  /** Display name of an entity or treaty id in {@code language} (ISO 639-1), else in English, else the id. */
+  public String nameOf(String id, String language) {
+    if (id == null) {
+      return "";
+    }
+    Entity e = entities.get(id);
+    if (e != null) {
+      return e.displayName(language);
+    }
+    Treaty t = treaties.get(id);
+    return t != null ? t.displayName(language) : id;
+  }
+
   private interface Reader<T> {
     T read();
   }

@@ -17,6 +17,12 @@ final class Names {
     return names.values().stream().flatMap(List::stream);
   }
 
+  /** The first name in {@code language}, else {@link #display(Map, String)}. */
+  static String display(Map<String, List<String>> names, String language, String fallback) {
+    List<String> own = names.get(language);
+    return own != null && !own.isEmpty() ? own.get(0) : display(names, fallback);
+  }
+
   /** The first English name, else any first name, else the fallback. */
   static String display(Map<String, List<String>> names, String fallback) {
     List<String> en = names.get("en");

@@ -38,6 +38,11 @@ public record Treaty(
     return Names.display(names, id);
   }
 
+  /** The name people read in a mail in {@code language} (ISO 639-1): its first form there, else English. */
+  public String displayName(String language) {
+    return Names.display(names, language, id);
+  }
+
   @Override
   public void validate(Problems problems) {
     problems.require(id, "id");

@@ -9,7 +9,7 @@ import org.vedetta.model.Ids;
 import org.vedetta.notifier.Subscriber;
 
 /**
- * One mail's worth of developments for one subscriber, most severe first.
+ * One mail's worth of developments for one subscriber, most severe first (none for a "nothing new" mail).
  *
  * @param id         hash of the subscriber and the development ids: the same items give the same id, so a mail
  *                   re-sent after a crash carries the same {@code Message-ID}
@@ -28,9 +28,6 @@ public record Digest(String id, Subscriber subscriber, List<Development> items, 
 
   public Digest {
     items = List.copyOf(items);
-    if (items.isEmpty()) {
-      throw new IllegalArgumentException("a digest needs at least one development");
-    }
   }
 
   public static Digest of(Subscriber subscriber, List<Development> items, boolean immediate, Instant createdAt) {
@@ -40,12 +37,26 @@ public record Digest(String id, Subscriber subscriber, List<Development> items, 
     return new Digest(Ids.of(parts), subscriber, sorted, immediate, createdAt);
   }
 
+  /**
+   * A scheduled digest with nothing to report, for subscribers who asked for one: its id is a hash of the
+   * subscriber and the scheduled time, so the same schedule slot never sends twice.
+   */
+  public static Digest empty(Subscriber subscriber, Instant scheduledAt, Instant createdAt) {
+    return new Digest(Ids.of(subscriber.email(), "empty", scheduledAt.toString()), subscriber, List.of(), false,
+        createdAt);
+  }
+
+  /** Whether it carries no development (a scheduled "nothing new" mail). */
+  public boolean isEmpty() {
+    return items.isEmpty();
+  }
+
   /** The {@code Message-ID} header: {@code <id@vedetta>}. */
   public String messageId() {
     return "<" + id + "@vedetta>";
   }
 
-  /** The development people should read first. */
+  /** The development people should read first; the digest must not be empty. */
   public Development top() {
     return items.get(0);
   }

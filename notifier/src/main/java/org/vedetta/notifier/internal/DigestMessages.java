@@ -15,8 +15,9 @@ import org.vedetta.notifier.Subscriber;
 
 /**
  * Turns a rendered {@link Digest} into a MIME message: multipart/alternative (text, then HTML), UTF-8, with
- * From, To, Subject, Date, the digest's deterministic Message-ID and List-Unsubscribe. Header values are
- * stripped of line breaks.
+ * From, To, Subject, Date, the digest's deterministic Message-ID, and {@code List-Unsubscribe} with
+ * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (RFC 8058) when there is an unsubscribe link.
+ * Header values are stripped of line breaks.
  */
 public final class DigestMessages {
 
@@ -28,12 +29,8 @@ public final class DigestMessages {
     this.from = from;
   }
 
-  /** The {@code mailto:} URI that asks to unsubscribe. */
-  public String unsubscribeUri() {
-    return "mailto:" + from.getAddress() + "?subject=unsubscribe";
-  }
-
-  public MimeMessage compose(Session session, Digest digest, DigestTemplates.Rendered rendered)
+  /** @param unsubscribe the http(s) link that unsubscribes with one POST, or {@code null} */
+  public MimeMessage compose(Session session, Digest digest, DigestTemplates.Rendered rendered, String unsubscribe)
       throws MessagingException {
     Subscriber to = digest.subscriber();
     MimeMessage message = new FixedIdMessage(session, digest.messageId());
@@ -41,7 +38,10 @@ public final class DigestMessages {
     message.setRecipient(Message.RecipientType.TO, address(to));
     message.setSubject(headerValue(rendered.subject()), StandardCharsets.UTF_8.name());
     message.setSentDate(Date.from(digest.createdAt()));
-    message.setHeader("List-Unsubscribe", "<" + unsubscribeUri() + ">");
+    if (unsubscribe != null) {
+      message.setHeader("List-Unsubscribe", "<" + headerValue(unsubscribe) + ">");
+      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
     message.setHeader("Auto-Submitted", "auto-generated");
 
     MimeBodyPart text = new MimeBodyPart();

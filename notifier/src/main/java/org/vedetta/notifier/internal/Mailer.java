@@ -23,6 +23,12 @@ public interface Mailer {
   /** Where mail goes, for messages: the outbox directory or {@code smtp://host:port}. */
   String describe();
 
+  /** Releases what has been idle for a while (open connections); called every minute. */
+  default void closeIdle() {}
+
+  /** Releases everything held open. */
+  default void close() {}
+
   /**
    * A mail handed over.
    *
@@ -30,6 +36,31 @@ public interface Mailer {
    * @param outboxFile the {@code .eml} file, or {@code null}
    */
   record Delivered(String where, String outboxFile) {}
+
+  /** The mail was certainly not handed over (e.g. the server could not be reached): nothing can repeat it. */
+  final class NotSent extends MessagingException {
+    public NotSent(String message, Exception cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * The server refused the mail for good: a 5xx reply, such as {@code 550 5.1.1 user unknown} for the recipient.
+   * Retrying would not help; the subscriber is parked until an operator releases them.
+   */
+  final class Rejected extends MessagingException {
+    private final int code;
+
+    public Rejected(int code, String message, Exception cause) {
+      super(message, cause);
+      this.code = code;
+    }
+
+    /** The SMTP reply code, 500–599. */
+    public int code() {
+      return code;
+    }
+  }
 
   /** The mailer the settings ask for. */
   static Mailer from(MailSettings settings, Clock clock) {

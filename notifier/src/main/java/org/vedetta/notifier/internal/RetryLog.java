@@ -31,8 +31,17 @@ public final class RetryLog {
    * @param digest        whether a digest failed; otherwise only an immediate alert did
    * @param attempts      consecutive failures
    * @param nextAttemptAt not before then
+   * @param permanent     the server refused for good (5xx): no automatic retry until released
+   * @param lastError     what went wrong last, or {@code null}
    */
-  public record Pending(String subscriber, boolean digest, int attempts, Instant nextAttemptAt) {}
+  public record Pending(String subscriber, boolean digest, int attempts, Instant nextAttemptAt, boolean permanent,
+      String lastError) {
+
+    /** Whether nothing should be sent to the subscriber at {@code now}. */
+    public boolean waiting(Instant now) {
+      return permanent || nextAttemptAt.isAfter(now);
+    }
+  }
 
   private final DataSource dataSource;
 
@@ -49,22 +58,50 @@ public final class RetryLog {
 
   /** Records a failed mail; a failed digest stays remembered as such until a digest goes out. */
   public void failed(String subscriber, boolean digest, String error, Instant now) {
+    record(subscriber, digest, error, now, false);
+  }
+
+  /** Records a permanent refusal: the subscriber is parked until {@link #release}d. */
+  public void rejected(String subscriber, boolean digest, String error, Instant now) {
+    record(subscriber, digest, error, now, true);
+  }
+
+  /**
+   * Unparks the subscriber and makes its retry due now, so the retry job sends what failed at its next run
+   * (within a minute); its backoff starts over.
+   *
+   * @return whether the subscriber had failures
+   */
+  public boolean release(String subscriber, Instant now) {
+    String sql = "update notifier_retry set permanent = false, attempts = 0, next_attempt_at = ?, last_error = null"
+        + " where subscriber = ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+      update.setObject(1, QueueStore.utc(now));
+      update.setString(2, subscriber);
+      return update.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new QueueException("cannot release " + subscriber, e);
+    }
+  }
+
+  private void record(String subscriber, boolean digest, String error, Instant now, boolean permanent) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       Pending before = find(c, subscriber);
       int attempts = before == null ? 1 : before.attempts() + 1;
       boolean anyDigest = digest || before != null && before.digest();
       String sql = before == null
-          ? "insert into notifier_retry (digest, attempts, next_attempt_at, last_error, subscriber)"
-              + " values (?, ?, ?, ?, ?)"
-          : "update notifier_retry set digest = ?, attempts = ?, next_attempt_at = ?, last_error = ?"
-              + " where subscriber = ?";
+          ? "insert into notifier_retry (digest, attempts, next_attempt_at, last_error, permanent, subscriber)"
+              + " values (?, ?, ?, ?, ?, ?)"
+          : "update notifier_retry set digest = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+              + " permanent = ? where subscriber = ?";
       try (PreparedStatement write = c.prepareStatement(sql)) {
         write.setBoolean(1, anyDigest);
         write.setInt(2, attempts);
         write.setObject(3, QueueStore.utc(now.plus(delayAfter(attempts))));
         write.setString(4, truncate(error));
-        write.setString(5, subscriber);
+        write.setBoolean(5, permanent);
+        write.setString(6, subscriber);
         write.executeUpdate();
       }
       c.commit();
@@ -75,7 +112,8 @@ public final class RetryLog {
 
   /** Forgets the failures a successful mail settled: any after a digest, only an alert's after an alert. */
   public void succeeded(String subscriber, boolean digest) {
-    String sql = "delete from notifier_retry where subscriber = ?" + (digest ? "" : " and digest = false");
+    String sql = "delete from notifier_retry where subscriber = ? and permanent = false"
+        + (digest ? "" : " and digest = false");
     try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(sql)) {
       delete.setString(1, subscriber);
       delete.executeUpdate();
@@ -95,7 +133,8 @@ public final class RetryLog {
 
   /** Every subscriber waiting for a retry, due or not. */
   public List<Pending> all() {
-    String sql = "select subscriber, digest, attempts, next_attempt_at from notifier_retry order by subscriber";
+    String sql = "select subscriber, digest, attempts, next_attempt_at, permanent, last_error from notifier_retry"
+        + " order by subscriber";
     try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql);
         ResultSet rows = select.executeQuery()) {
       List<Pending> pending = new ArrayList<>();
@@ -109,7 +148,8 @@ public final class RetryLog {
   }
 
   private static Pending find(Connection c, String subscriber) throws SQLException {
-    String sql = "select subscriber, digest, attempts, next_attempt_at from notifier_retry where subscriber = ?";
+    String sql = "select subscriber, digest, attempts, next_attempt_at, permanent, last_error from notifier_retry"
+        + " where subscriber = ?";
     try (PreparedStatement select = c.prepareStatement(sql)) {
       select.setString(1, subscriber);
       try (ResultSet rows = select.executeQuery()) {
@@ -120,7 +160,7 @@ public final class RetryLog {
 
   private static Pending read(ResultSet rows) throws SQLException {
     return new Pending(rows.getString(1), rows.getBoolean(2), rows.getInt(3),
-        rows.getObject(4, OffsetDateTime.class).toInstant());
+        rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getBoolean(5), rows.getString(6));
   }
 
   private static String truncate(String error) {

@@ -3,19 +3,24 @@ package org.vedetta.notifier.internal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
@@ -28,7 +33,7 @@ import org.vedetta.notifier.Subscriber;
 /**
  * The Quartz scheduler of one notifier: in memory (RAMJobStore), under its own name, with a digest job per
  * subscriber fired by a cron trigger in the subscriber's time zone (plus an optional one-shot trigger), and a
- * retry job every minute.
+ * retry job every minute. {@link #reschedule} applies a new set of subscribers without a restart.
  */
 public final class Schedule implements AutoCloseable {
 
@@ -39,18 +44,19 @@ public final class Schedule implements AutoCloseable {
 
   private final Scheduler scheduler;
   private final Delivery delivery;
-  private final Router router;
+  private final Supplier<Router> routes;
 
   /**
+   * @param routes        the subscriptions in force, read when a job fires
    * @param firstDigestAt when set, every subscriber also gets one digest then (the demo uses it)
    */
-  public Schedule(Delivery delivery, Router router, Instant firstDigestAt) throws SchedulerException {
+  public Schedule(Delivery delivery, Supplier<Router> routes, Instant firstDigestAt) throws SchedulerException {
     this.delivery = delivery;
-    this.router = router;
+    this.routes = routes;
     this.scheduler = new StdSchedulerFactory(properties()).getScheduler();
     try {
       scheduler.setJobFactory(new Jobs());
-      for (Subscriber subscriber : router.subscribers()) {
+      for (Subscriber subscriber : routes.get().subscribers()) {
         scheduleDigests(subscriber, firstDigestAt);
       }
       scheduleRetries();
@@ -67,13 +73,7 @@ public final class Schedule implements AutoCloseable {
         .storeDurably()
         .build();
     scheduler.addJob(job, false);
-    scheduler.scheduleJob(TriggerBuilder.newTrigger()
-        .withIdentity("cron " + subscriber.email(), GROUP)
-        .forJob(job)
-        .withSchedule(CronScheduleBuilder.cronSchedule(subscriber.digestCron())
-            .inTimeZone(TimeZone.getTimeZone(subscriber.timeZone()))
-            .withMisfireHandlingInstructionFireAndProceed())
-        .build());
+    scheduler.scheduleJob(cronTrigger(subscriber));
     if (firstDigestAt != null) {
       scheduler.scheduleJob(TriggerBuilder.newTrigger()
           .withIdentity("first " + subscriber.email(), GROUP)
@@ -81,6 +81,45 @@ public final class Schedule implements AutoCloseable {
           .startAt(Date.from(firstDigestAt))
           .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
           .build());
+    }
+  }
+
+  /** The trigger of the subscriber's digests: their cron, in their time zone. */
+  static CronTrigger cronTrigger(Subscriber subscriber) {
+    return TriggerBuilder.newTrigger()
+        .withIdentity("cron " + subscriber.email(), GROUP)
+        .forJob("digest " + subscriber.email(), GROUP)
+        .withSchedule(CronScheduleBuilder.cronSchedule(subscriber.digestCron())
+            .inTimeZone(TimeZone.getTimeZone(subscriber.timeZone()))
+            .withMisfireHandlingInstructionFireAndProceed())
+        .build();
+  }
+
+  /** When the subscriber's next digest is due after {@code after}, as Quartz computes it; empty if never. */
+  public static Optional<Instant> nextDigestAfter(Subscriber subscriber, Instant after) {
+    // A trigger without a start time starts at the machine's now, and Quartz never answers a time before its
+    // start: start it at 'after', so the answer follows the notifier's clock.
+    CronTrigger trigger = cronTrigger(subscriber).getTriggerBuilder().startAt(Date.from(after)).build();
+    return Optional.ofNullable(trigger.getFireTimeAfter(Date.from(after))).map(Date::toInstant);
+  }
+
+  /**
+   * Applies new subscriptions: digest jobs of removed subscribers are deleted, those of new subscribers added,
+   * and the triggers of subscribers whose cron or time zone changed replaced.
+   */
+  public void reschedule(Router before, Router after) throws SchedulerException {
+    for (Subscriber old : before.subscribers()) {
+      if (after.subscriber(old.email()).isEmpty()) {
+        scheduler.deleteJob(JobKey.jobKey("digest " + old.email(), GROUP));
+      }
+    }
+    for (Subscriber now : after.subscribers()) {
+      Optional<Subscriber> old = before.subscriber(now.email());
+      if (old.isEmpty()) {
+        scheduleDigests(now, null);
+      } else if (!old.get().digestCron().equals(now.digestCron()) || !old.get().timeZone().equals(now.timeZone())) {
+        scheduler.rescheduleJob(TriggerKey.triggerKey("cron " + now.email(), GROUP), cronTrigger(now));
+      }
     }
   }
 
@@ -124,7 +163,7 @@ public final class Schedule implements AutoCloseable {
     @Override
     public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) {
       Class<? extends Job> type = bundle.getJobDetail().getJobClass();
-      return type == RetryJob.class ? new RetryJob(delivery) : new DigestJob(delivery, router);
+      return type == RetryJob.class ? new RetryJob(delivery) : new DigestJob(delivery, routes);
     }
   }
 
@@ -132,19 +171,20 @@ public final class Schedule implements AutoCloseable {
   @DisallowConcurrentExecution
   static final class DigestJob implements Job {
     private final Delivery delivery;
-    private final Router router;
+    private final Supplier<Router> routes;
 
-    DigestJob(Delivery delivery, Router router) {
+    DigestJob(Delivery delivery, Supplier<Router> routes) {
       this.delivery = delivery;
-      this.router = router;
+      this.routes = routes;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
       String email = context.getMergedJobDataMap().getString(EMAIL);
-      router.subscriber(email).ifPresent(subscriber -> {
+      Instant slot = context.getScheduledFireTime().toInstant();
+      routes.get().subscriber(email).ifPresent(subscriber -> {
         try {
-          delivery.sendDigest(subscriber).ifPresent(receipt ->
+          delivery.sendScheduled(subscriber, slot).ifPresent(receipt ->
               LOG.info("Sent {} a digest of {} developments via {}", email, receipt.items(), receipt.where()));
         } catch (DeliveryException e) {
           LOG.warn("{}; will retry", e.getMessage());

@@ -35,7 +35,7 @@ class QueueStoreIT {
   }
 
   private QueueStore.Sent sent(List<Development> items) {
-    return new QueueStore.Sent(Digest.of(ana, items, false, NOW), "test", null);
+    return new QueueStore.Sent(Digest.of(ana, items, false, NOW), "test", null, null);
   }
 
   @Test

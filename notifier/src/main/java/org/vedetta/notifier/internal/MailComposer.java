@@ -1,0 +1,56 @@
+package org.vedetta.notifier.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Instant;
+import org.vedetta.notifier.DisplayNames;
+
+/**
+ * Turns a {@link Digest} into the mail its subscriber reads: lays it out in their language ({@link DigestView}),
+ * renders the templates, and composes the MIME message with its unsubscribe link.
+ */
+public final class MailComposer {
+
+  private final DigestTemplates templates;
+  private final DigestMessages messages;
+  private final DisplayNames names;
+  private final Corroborations corroborations;
+  private final Unsubscribes unsubscribes;
+  private final URI unsubscribeUrl;
+
+  /**
+   * @param unsubscribeUrl the public address of the unsubscribe page, e.g. {@code https://vedetta.example/unsubscribe};
+   *                       {@code null} when the service has none (mails then carry no unsubscribe link)
+   */
+  public MailComposer(DigestMessages messages, DisplayNames names, Corroborations corroborations,
+      Unsubscribes unsubscribes, URI unsubscribeUrl) {
+    this.templates = new DigestTemplates();
+    this.messages = messages;
+    this.names = names;
+    this.corroborations = corroborations;
+    this.unsubscribes = unsubscribes;
+    this.unsubscribeUrl = unsubscribeUrl;
+  }
+
+  /**
+   * @param router the subscriptions now, for the watchlists each development matched
+   * @param since  when the subscriber's previous digest went out; shown by a mail without developments
+   */
+  public MimeMessage compose(Digest digest, Router router, Session session, Instant since) throws MessagingException {
+    Wording wording = new Wording(digest.subscriber().language(), names);
+    String link = unsubscribeLink(digest.subscriber().email());
+    DigestView view = DigestView.of(digest, wording, d -> router.reasons(digest.subscriber(), d),
+        corroborations.otherOutlets(digest.items()), link, since);
+    return messages.compose(session, digest, templates.render(view, wording.locale()), link);
+  }
+
+  /** The link that unsubscribes {@code email}, or {@code null} when there is no public address. */
+  public String unsubscribeLink(String email) {
+    if (unsubscribeUrl == null) {
+      return null;
+    }
+    return unsubscribeUrl + (unsubscribeUrl.getRawQuery() == null ? "?" : "&") + "token=" + unsubscribes.token(email);
+  }
+}
