@@ -183,6 +183,52 @@ class PipelineIT {
     }
   }
 
+  @Test
+  void healthAndMetricsDescribeTheRunningPipeline() throws Exception {
+    try (Service service = Service.start(config, Role.ALL, options())) {
+      awaitQueued(service, 3);
+      service.notifier().sendDigests();
+      HttpClient http = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + service.http().port();
+
+      HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+          BodyHandlers.ofString());
+      assertThat(ready.statusCode()).isEqualTo(200);
+      var checks = Json.mapper().readTree(ready.body());
+      assertThat(checks.get("status").asText()).isEqualTo("up");
+      assertThat(checks.get("checks").get("kafka").get("detail").asText()).isEqualTo("1 broker");
+      assertThat(checks.get("checks").get("database").get("up").asBoolean()).isTrue();
+      assertThat(checks.get("checks").get("mail").get("up").asBoolean()).isTrue();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+          BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+      // The poll ends after its last article is published, and the matcher reads them as they come.
+      await().atMost(Duration.ofSeconds(60)).until(() -> service.ingest().lastResults().containsKey("osservatorio-est"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> scrape(http, base).contains("vedetta_articles_matched_total 7.0")
+          && scrape(http, base).contains("vedetta_consumer_lag{stage=\"matcher\"} 0.0"));
+      String metrics = scrape(http, base);
+      assertThat(metrics)
+          .contains("vedetta_polls_total{outcome=\"ok\",source=\"osservatorio-est\"} 1.0")
+          .contains("vedetta_items_seen_total{source=\"osservatorio-est\"} 7.0")
+          .contains("vedetta_articles_published_total{source=\"osservatorio-est\"} 7.0")
+          .contains("vedetta_consumer_lag{stage=\"matcher\"} 0.0")
+          .contains("vedetta_developments_total{verdict=\"changed\"} 2.0")
+          .contains("vedetta_developments_total{verdict=\"new\"} 1.0")
+          .contains("vedetta_mails_sent_total{kind=\"digest\"} 1.0")
+          .contains("vedetta_records_dead_lettered_total{stage=\"matcher\"} 0.0")
+          .contains("vedetta_poll_seconds_count{source=\"osservatorio-est\"} 1")
+          .contains("jvm_memory_used_bytes")
+          .containsPattern("vedetta_mentions_total [1-9][0-9]*\\.0");
+    }
+  }
+
+  private static String scrape(HttpClient http, String base) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+        BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
   private static MailStatus statusOf(Service service) {
     return service.notifier().status().stream().filter(s -> s.email().equals(TestConfigs.SUBSCRIBER)).findFirst()
         .orElseThrow();

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import org.vedetta.ingest.internal.HttpFetcher;
 import org.vedetta.ingest.internal.PollScheduler;
 import org.vedetta.ingest.internal.SeenItems;
@@ -45,13 +47,15 @@ public final class Ingest implements AutoCloseable {
 
   private final Map<String, SourceRunner> runners;
   private final IngestSettings settings;
+  private final Consumer<PollResult> onPoll;
   private final Map<String, PollResult> lastResults = new ConcurrentHashMap<>();
   private PollScheduler scheduler;
   private boolean closed;
 
-  private Ingest(Map<String, SourceRunner> runners, IngestSettings settings) {
+  private Ingest(Map<String, SourceRunner> runners, IngestSettings settings, Consumer<PollResult> onPoll) {
     this.runners = runners;
     this.settings = settings;
+    this.onPoll = onPoll;
   }
 
   public static Builder builder() {
@@ -70,7 +74,7 @@ public final class Ingest implements AutoCloseable {
       throw new IllegalStateException(closed ? "ingest is closed" : "ingest is already started");
     }
     scheduler = PollScheduler.start(runners.values().stream().map(SourceRunner::source).toList(),
-        settings.pollThreads(), id -> runners.get(id).pollIfDue().ifPresent(result -> lastResults.put(id, result)));
+        settings.pollThreads(), id -> runners.get(id).pollIfDue().ifPresent(this::recorded));
   }
 
   /**
@@ -87,8 +91,16 @@ public final class Ingest implements AutoCloseable {
     if (runner == null) {
       throw new IllegalArgumentException("no source '" + sourceId + "'; sources are " + runners.keySet());
     }
-    PollResult result = runner.pollNow();
-    lastResults.put(sourceId, result);
+    return recorded(runner.pollNow());
+  }
+
+  private PollResult recorded(PollResult result) {
+    lastResults.put(result.sourceId(), result);
+    try {
+      onPoll.accept(result);
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(Ingest.class).warn("poll listener failed on {}: {}", result.sourceId(), e.toString());
+    }
     return result;
   }
 
@@ -128,8 +140,15 @@ public final class Ingest implements AutoCloseable {
     private DataSource dataSource;
     private Clock clock = Clock.systemUTC();
     private IngestSettings settings = IngestSettings.defaults();
+    private Consumer<PollResult> onPoll = result -> {};
 
     private Builder() {}
+
+    /** Told of every poll's result, scheduled or {@link #pollNow}, on the polling thread (e.g. for metrics). */
+    public Builder onPoll(Consumer<PollResult> onPoll) {
+      this.onPoll = Objects.requireNonNull(onPoll, "onPoll");
+      return this;
+    }
 
     /** The sources to poll, as validated by {@link SourcesSettings}. */
     public Builder sources(List<SourceSettings> sources) {
@@ -190,7 +209,7 @@ public final class Ingest implements AutoCloseable {
       for (SourceSettings source : sources) {
         runners.put(source.id(), SourceRunner.of(source, fetcher, seen, sink, clock, settings));
       }
-      return new Ingest(Collections.unmodifiableMap(runners), settings);
+      return new Ingest(Collections.unmodifiableMap(runners), settings, onPoll);
     }
 
     private static String describe(Problems problems) {

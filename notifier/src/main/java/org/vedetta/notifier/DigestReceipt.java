@@ -10,5 +10,7 @@ import java.time.Instant;
  * @param items     how many developments it carried
  * @param where     the {@code .eml} file it was written to, or {@code smtp://host:port}
  * @param sentAt    when it was handed over
+ * @param immediate an alert sent at once rather than a scheduled digest
  */
-public record DigestReceipt(String email, String messageId, int items, String where, Instant sentAt) {}
+public record DigestReceipt(String email, String messageId, int items, String where, Instant sentAt,
+    boolean immediate) {}

@@ -99,7 +99,7 @@ public final class Notifier implements AutoCloseable {
     this.composer = new MailComposer(new DigestMessages(fromAddress(b.mail)), b.names, corroborations, unsubscribes,
         b.unsubscribeUrl);
     this.delivery = new Delivery(queue, retries, new SendAttempts(b.dataSource), () -> router, composer,
-        Mailer.from(b.mail, clock), clock);
+        Mailer.from(b.mail, clock), clock, b.listener);
   }
 
   public static Builder builder() {
@@ -272,6 +272,16 @@ public final class Notifier implements AutoCloseable {
     return retries.release(email, clock.instant());
   }
 
+  /**
+   * Checks that mail can leave: the SMTP server answers (connect, greeting, login), or the outbox directory is
+   * writable. For health checks; sends nothing.
+   *
+   * @return empty when it can, else what is wrong
+   */
+  public Optional<String> checkMail() {
+    return delivery.checkMail();
+  }
+
   /** The subscriber with this address in the settings in force, if any. */
   public Optional<Subscriber> subscriber(String email) {
     return router.subscriber(email);
@@ -356,8 +366,15 @@ public final class Notifier implements AutoCloseable {
     private Instant firstDigestAt;
     private DisplayNames names = DisplayNames.fromIds();
     private URI unsubscribeUrl;
+    private DeliveryListener listener = new DeliveryListener() {};
 
     private Builder() {}
+
+    /** Told of every mail sent and every failed hand-over, e.g. for metrics; default nobody. */
+    public Builder listener(DeliveryListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** How entity and treaty ids read in mails, per language; default the ids as words. */
     public Builder names(DisplayNames names) {

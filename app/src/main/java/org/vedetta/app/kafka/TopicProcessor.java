@@ -57,6 +57,7 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final AtomicLong lag = new AtomicLong();
   private volatile boolean running = true;
 
   public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
@@ -86,10 +87,32 @@ public final class TopicProcessor<T> implements AutoCloseable {
     return deadLettered.get();
   }
 
+  /** The stage's name, e.g. {@code matcher}. */
+  public String stageName() {
+    return stageName;
+  }
+
+  /**
+   * Records this consumer had yet to read on its partitions at its last poll (the consumer's own view, from its
+   * fetch responses; 0 before the first).
+   */
+  public long lag() {
+    return lag.get();
+  }
+
+  private long currentLag() {
+    long total = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      total += consumer.currentLag(partition).orElse(0);
+    }
+    return total;
+  }
+
   private void run() {
     try {
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        lag.set(currentLag());
         if (records.isEmpty()) {
           continue;
         }

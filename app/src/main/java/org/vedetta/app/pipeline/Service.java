@@ -17,6 +17,9 @@ import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.kafka.TopicProcessor;
+import org.vedetta.app.ops.HealthChecks;
+import org.vedetta.app.ops.Metrics;
+import org.vedetta.app.ops.OpsPages;
 import org.vedetta.app.web.HttpSurface;
 import org.vedetta.app.web.UnsubscribePages;
 import org.vedetta.app.web.WebTemplates;
@@ -66,6 +69,7 @@ public final class Service implements AutoCloseable {
   private Matcher matcher;
   private Notifier notifier;
   private HttpSurface http;
+  private Metrics metrics;
 
   private Service() {}
 
@@ -99,6 +103,7 @@ public final class Service implements AutoCloseable {
 
     http = HttpSurface.start(config.app().http());
     resources.push(http);
+    metrics = new Metrics();
     if (roles.contains(Role.NOTIFIER)) {
       KnowledgeSet knowledge = config.knowledge();
       notifier = Notifier.builder()
@@ -110,6 +115,7 @@ public final class Service implements AutoCloseable {
           .firstDigestAt(options.firstDigestAt())
           .names(knowledge::nameOf)
           .unsubscribeUrl(http.publicUri(UnsubscribePages.PATH))
+          .listener(metrics.deliveries())
           .build();
       resources.push(notifier);
       new UnsubscribePages(notifier, new WebTemplates()).register(http.app());
@@ -126,8 +132,11 @@ public final class Service implements AutoCloseable {
     }
     if (roles.contains(Role.MATCHER)) {
       matcher = Matcher.builder().knowledge(config.knowledge()).dataSource(dataSource).clock(options.clock()).build();
-      process(new TopicProcessor<>("matcher", clients, Topics.ARTICLES, Article.class,
-          article -> records(matcher.match(article)), producer, options.clock(), options.retryBackoff()));
+      process(new TopicProcessor<>("matcher", clients, Topics.ARTICLES, Article.class, article -> {
+        MatchResult result = matcher.match(article);
+        metrics.matched(result);
+        return records(result);
+      }, producer, options.clock(), options.retryBackoff()));
     }
     if (roles.contains(Role.INGEST)) {
       ingest = Ingest.builder()
@@ -137,10 +146,15 @@ public final class Service implements AutoCloseable {
               .get())
           .dataSource(dataSource)
           .clock(options.clock())
+          .onPoll(metrics::polled)
           .build();
       resources.push(ingest);
       ingest.start();
     }
+    HealthChecks health = new HealthChecks(bootstrapServers, dataSource, notifier == null ? null : notifier::checkMail,
+        options.clock());
+    resources.push(health);
+    new OpsPages(health, metrics).register(http.app());
     LOG.info("Vedetta running: roles {}, Kafka {}, {} sources, {} subscribers", roles, bootstrapServers,
         config.sources().size(), config.subscribers().size());
   }
@@ -155,6 +169,7 @@ public final class Service implements AutoCloseable {
   }
 
   private void process(TopicProcessor<?> processor) {
+    metrics.follow(processor);
     processors.add(processor);
     resources.push(processor);
     processor.start();

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vedetta.notifier.DeliveryException;
+import org.vedetta.notifier.DeliveryListener;
 import org.vedetta.notifier.DigestReceipt;
 import org.vedetta.notifier.Subscriber;
 
@@ -37,11 +38,15 @@ public final class Delivery {
   private final MailComposer composer;
   private final Mailer mailer;
   private final Clock clock;
+  private final DeliveryListener listener;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  /** @param routes the subscriptions in force; they may change between two mails (config reload) */
+  /**
+   * @param routes   the subscriptions in force; they may change between two mails (config reload)
+   * @param listener told of every mail sent and every failure
+   */
   public Delivery(QueueStore queue, RetryLog retries, SendAttempts attempts, Supplier<Router> routes,
-      MailComposer composer, Mailer mailer, Clock clock) {
+      MailComposer composer, Mailer mailer, Clock clock, DeliveryListener listener) {
     this.queue = queue;
     this.retries = retries;
     this.attempts = attempts;
@@ -49,6 +54,7 @@ public final class Delivery {
     this.composer = composer;
     this.mailer = mailer;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /**
@@ -142,15 +148,19 @@ public final class Delivery {
       sent.filter(s -> s.repeats() != null).ifPresent(s -> LOG.warn("Mail {} to {} may repeat {}: that earlier"
           + " hand-over was never recorded as done (a crash or a silent server after the data)",
           s.digest().messageId(), email, s.repeats()));
-      return sent.map(s -> new DigestReceipt(email, s.digest().messageId(), s.digest().items().size(), s.where(),
-          s.digest().createdAt()));
+      Optional<DigestReceipt> receipt = sent.map(s -> new DigestReceipt(email, s.digest().messageId(),
+          s.digest().items().size(), s.where(), s.digest().createdAt(), s.digest().immediate()));
+      receipt.ifPresent(listener::sent);
+      return receipt;
     } catch (Mailer.Rejected e) {
       retries.rejected(email, digest, e.getMessage(), clock.instant());
+      listener.failed(email, true);
       LOG.error("The mail server refused mail to {} for good ({}): parked, its items stay queued; fix the address"
           + " and release it with 'vedetta mail-status --release {}'", email, e.getMessage(), email);
       throw new DeliveryException(email, mailer.describe(), e);
     } catch (MessagingException e) {
       retries.failed(email, digest, e.toString(), clock.instant());
+      listener.failed(email, false);
       throw new DeliveryException(email, mailer.describe(), e);
     } finally {
       lock.unlock();
@@ -175,6 +185,11 @@ public final class Delivery {
       attempts.abandon(email, earlier);
       throw e;
     }
+  }
+
+  /** Whether mail can leave now; see {@link Mailer#check}. */
+  public Optional<String> checkMail() {
+    return mailer.check();
   }
 
   /** Closes the mailer's open connections. */

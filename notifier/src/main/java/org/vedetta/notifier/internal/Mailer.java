@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.util.Optional;
 import org.vedetta.notifier.MailSettings;
 
 /** Hands a composed mail over: to an SMTP server, or to a directory. */
@@ -22,6 +23,9 @@ public interface Mailer {
 
   /** Where mail goes, for messages: the outbox directory or {@code smtp://host:port}. */
   String describe();
+
+  /** Whether mail can leave now, without sending any: empty when it can, else what is wrong. */
+  Optional<String> check();
 
   /** Releases what has been idle for a while (open connections); called every minute. */
   default void closeIdle() {}

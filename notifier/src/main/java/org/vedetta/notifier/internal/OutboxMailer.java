@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -51,6 +52,18 @@ public final class OutboxMailer implements Mailer {
     } catch (IOException e) {
       deleteQuietly(temporary, e);
       throw new MessagingException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The outbox directory exists (or can be created) and is writable. */
+  @Override
+  public Optional<String> check() {
+    try {
+      Files.createDirectories(directory);
+      return Files.isWritable(directory) ? Optional.empty()
+          : Optional.of("the outbox " + directory + " is not writable");
+    } catch (IOException e) {
+      return Optional.of("cannot create the outbox " + directory + ": " + e.getMessage());
     }
   }
 

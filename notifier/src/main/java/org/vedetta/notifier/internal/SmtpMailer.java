@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -87,6 +88,23 @@ public final class SmtpMailer implements Mailer {
     }
     idle.offerFirst(new Idle(transport, System.nanoTime()));
     return new Delivered(describe(), null);
+  }
+
+  /** Opens a connection (greeting, TLS, login) and closes it again. */
+  @Override
+  public Optional<String> check() {
+    Transport transport = null;
+    try {
+      transport = session.getTransport();
+      transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
+      return Optional.empty();
+    } catch (MessagingException e) {
+      return Optional.of("cannot connect to " + describe() + ": " + e.getMessage());
+    } finally {
+      if (transport != null) {
+        closeQuietly(transport);
+      }
+    }
   }
 
   /** Closes connections idle for longer than {@link #IDLE_LIMIT}; the retry job calls it every minute. */

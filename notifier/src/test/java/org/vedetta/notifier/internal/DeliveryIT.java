@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vedetta.notifier.DigestReceipt;
 import org.vedetta.notifier.Developments;
+import org.vedetta.notifier.DeliveryListener;
 import org.vedetta.notifier.DisplayNames;
 import org.vedetta.notifier.Fixtures;
 import org.vedetta.notifier.MailSettings;
@@ -44,7 +45,8 @@ class DeliveryIT {
     MailComposer composer = new MailComposer(new DigestMessages(new InternetAddress("vedetta@localhost")),
         DisplayNames.fromIds(), new Corroborations(db), new Unsubscribes(db), null);
     return new Delivery(queue, new RetryLog(db), new SendAttempts(db), () -> router, composer,
-        new SmtpMailer(MailSettings.smtp("127.0.0.1", SMTP.getSmtp().getPort()).smtp()), clock);
+        new SmtpMailer(MailSettings.smtp("127.0.0.1", SMTP.getSmtp().getPort()).smtp()), clock,
+        new DeliveryListener() {});
   }
 
   @Test
