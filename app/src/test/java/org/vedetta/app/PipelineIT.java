@@ -222,6 +222,32 @@ class PipelineIT {
     }
   }
 
+  @Test
+  void theSourcesPageShowsHealthAndPollsOnlyWithTheToken() throws Exception {
+    try (Service service = Service.start(config, Role.ALL, options())) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> service.ingest().lastResults().containsKey("osservatorio-est"));
+      HttpClient http = HttpClient.newHttpClient();
+      URI sources = URI.create("http://127.0.0.1:" + service.http().port() + "/sources");
+
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(sources).build(), BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("osservatorio-est", site.baseUrl() + "/feed.xml", ">ok<", ">7<", "60 min",
+          "Poll now");
+
+      URI poll = URI.create(sources + "/osservatorio-est/poll");
+      HttpResponse<String> refused = http.send(HttpRequest.newBuilder(poll)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(BodyPublishers.ofString("token=guess")).build(), BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(403);
+
+      HttpResponse<String> polled = http.send(HttpRequest.newBuilder(poll)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(BodyPublishers.ofString("token=" + TestConfigs.TOKEN)).build(), BodyHandlers.ofString());
+      assertThat(polled.statusCode()).isEqualTo(200);
+      assertThat(polled.body()).contains("Polled osservatorio-est: 7 items, 0 published, 0 failed");
+    }
+  }
+
   private static String scrape(HttpClient http, String base) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
         BodyHandlers.ofString());

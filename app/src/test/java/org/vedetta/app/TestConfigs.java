@@ -22,6 +22,8 @@ final class TestConfigs {
   static final Path CONFIG = Path.of("..", "config");
   static final Path DEMO = CONFIG.resolve("demo");
   static final String SUBSCRIBER = "analyst@example.org";
+  /** The console token of {@link #demo}'s HTTP surface. */
+  static final String TOKEN = "test-console-token-0123";
 
   private TestConfigs() {}
 
@@ -59,7 +61,7 @@ final class TestConfigs {
         new MailSettings.Smtp("127.0.0.1", smtpPort, null, null, false, false, Duration.ofSeconds(10)),
         "vedetta-test@localhost");
     AppSettings app = new AppSettings(dataDir.toString(), "../knowledge", KafkaSettings.EMBEDDED,
-        new DatabaseSettings(null, null, null), mail, null, null, HttpSettings.defaults().withPort(0));
+        new DatabaseSettings(null, null, null), mail, null, null, HttpSettings.defaults().withPort(0).withToken(TOKEN));
     SourceSettings source = new SourceSettings("osservatorio-est", SourceType.RSS, feedUrl, Duration.ofHours(1),
         true, null, null, "it", true);
     return new VedettaConfig(DEMO, app, List.of(source), demo.watchlists(), demo.subscribers(), demo.knowledge());

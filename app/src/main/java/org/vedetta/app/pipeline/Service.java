@@ -20,7 +20,9 @@ import org.vedetta.app.kafka.TopicProcessor;
 import org.vedetta.app.ops.HealthChecks;
 import org.vedetta.app.ops.Metrics;
 import org.vedetta.app.ops.OpsPages;
+import org.vedetta.app.web.ConsoleToken;
 import org.vedetta.app.web.HttpSurface;
+import org.vedetta.app.web.SourcesPage;
 import org.vedetta.app.web.UnsubscribePages;
 import org.vedetta.app.web.WebTemplates;
 import org.vedetta.ingest.Ingest;
@@ -149,6 +151,8 @@ public final class Service implements AutoCloseable {
           .onPoll(metrics::polled)
           .build();
       resources.push(ingest);
+      new SourcesPage(ingest, config.sources(), new WebTemplates(), new ConsoleToken(config.app().http().token()))
+          .register(http.app());
       ingest.start();
     }
     HealthChecks health = new HealthChecks(bootstrapServers, dataSource, notifier == null ? null : notifier::checkMail,

@@ -185,7 +185,8 @@ public final class Schedule implements AutoCloseable {
       routes.get().subscriber(email).ifPresent(subscriber -> {
         try {
           delivery.sendScheduled(subscriber, slot).ifPresent(receipt ->
-              LOG.info("Sent {} a digest of {} developments via {}", email, receipt.items(), receipt.where()));
+              LOG.info("Sent {} {} via {}", email, receipt.items() == 0 ? "a \"nothing new\" mail"
+                  : "a digest of " + receipt.items() + " developments", receipt.where()));
         } catch (DeliveryException e) {
           LOG.warn("{}; will retry", e.getMessage());
         } catch (QueueException e) {
