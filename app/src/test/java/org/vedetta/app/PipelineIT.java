@@ -14,7 +14,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.vedetta.app.config.VedettaConfig;
-import org.vedetta.app.demo.DemoSite;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
@@ -48,26 +42,12 @@ class PipelineIT {
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
-  @TempDir
-  Path dataDir;
-
-  private DemoSite site;
-  private VedettaConfig config;
-
-  @BeforeEach
-  void startSite() {
-    site = DemoSite.start(TestConfigs.DEMO.resolve("site"), 0);
-    config = TestConfigs.demo(dataDir, SMTP.getSmtp().getPort(), site.baseUrl() + "/feed.xml");
-  }
-
-  @AfterEach
-  void stopSite() {
-    site.close();
-  }
+  @RegisterExtension
+  final LocalDemo demo = new LocalDemo(SMTP);
 
   @Test
   void theDigestNamesTheFreshDevelopmentsAndNothingTheSeedsSaid() throws Exception {
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       awaitQueued(service, 3);
       assertThat(service.notifier().sendDigests()).hasSize(1);
 
@@ -82,8 +62,8 @@ class PipelineIT {
       // The figure and the country are highlighted in the evidence sentence (here the text part's *marks*).
       assertThat(text).contains("*circa 15.000* soldati *nordcoreani*").contains("4.000")
           .contains("ratified the Strategic Partnership and Cooperation Treaty")
-          .contains(site.baseUrl() + "/articles/nuove-stime-soldati-nordcoreani-russia.html")
-          .contains(site.baseUrl() + "/articles/venezuela-ratifies-strategic-partnership-treaty-russia.html");
+          .contains(demo.site().baseUrl() + "/articles/nuove-stime-soldati-nordcoreani-russia.html")
+          .contains(demo.site().baseUrl() + "/articles/venezuela-ratifies-strategic-partnership-treaty-russia.html");
       // Nothing the seeds already said.
       assertThat(text).doesNotContain("tra i 10.000 e i 12.000").doesNotContain("1.500 soldati")
           .doesNotContain("russia-corea-del-nord-rafforzano-partnership.html")
@@ -102,7 +82,7 @@ class PipelineIT {
 
   @Test
   void aPoisonRecordGoesToTheDeadLetterTopicAndThePipelineGoesOn() throws Exception {
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       KafkaClients clients = new KafkaClients(service.bootstrapServers());
       byte[] poison = "{this is not an article".getBytes(StandardCharsets.UTF_8);
       try (KafkaProducer<String, byte[]> producer = clients.producer("test")) {
@@ -121,14 +101,14 @@ class PipelineIT {
 
   @Test
   void aRestartAfterQueueingSendsTheDigestOnce() {
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       awaitQueued(service, 3);
     }
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       assertThat(service.notifier().pending(TestConfigs.SUBSCRIBER)).isEqualTo(3);
       assertThat(service.notifier().sendDigests()).hasSize(1);
     }
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       // The feed is polled again on start: nothing is republished, nothing is queued, nothing is sent.
       await().atMost(Duration.ofSeconds(30)).until(() -> service.ingest().lastResults().containsKey("osservatorio-est"));
       assertThat(service.ingest().lastResults().get("osservatorio-est").published()).isZero();
@@ -139,7 +119,7 @@ class PipelineIT {
 
   @Test
   void theUnsubscribeLinkAsksFirstThenStopsEveryMail() throws Exception {
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       awaitQueued(service, 3);
       service.notifier().sendDigests();
       MimeMessage mail = SMTP.getReceivedMessages()[0];
@@ -185,7 +165,7 @@ class PipelineIT {
 
   @Test
   void healthAndMetricsDescribeTheRunningPipeline() throws Exception {
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       awaitQueued(service, 3);
       service.notifier().sendDigests();
       HttpClient http = HttpClient.newHttpClient();
@@ -224,14 +204,14 @@ class PipelineIT {
 
   @Test
   void theSourcesPageShowsHealthAndPollsOnlyWithTheToken() throws Exception {
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       await().atMost(Duration.ofSeconds(60)).until(() -> service.ingest().lastResults().containsKey("osservatorio-est"));
       HttpClient http = HttpClient.newHttpClient();
       URI sources = URI.create("http://127.0.0.1:" + service.http().port() + "/sources");
 
       HttpResponse<String> page = http.send(HttpRequest.newBuilder(sources).build(), BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.body()).contains("osservatorio-est", site.baseUrl() + "/feed.xml", ">ok<", ">7<", "60 min",
+      assertThat(page.body()).contains("osservatorio-est", demo.site().baseUrl() + "/feed.xml", ">ok<", ">7<", "60 min",
           "Poll now");
 
       URI poll = URI.create(sources + "/osservatorio-est/poll");

@@ -13,7 +13,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,13 +29,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.vedetta.app.config.VedettaConfig;
-import org.vedetta.app.demo.DemoSite;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
@@ -88,27 +82,13 @@ class TopicSchemasIT {
   private static final String POISON_KEY = "poison";
   private static final byte[] POISON = "{this is not an article".getBytes(StandardCharsets.UTF_8);
 
-  @TempDir
-  Path dataDir;
-
-  private DemoSite site;
-  private VedettaConfig config;
-
-  @BeforeEach
-  void startSite() {
-    site = DemoSite.start(TestConfigs.DEMO.resolve("site"), 0);
-    config = TestConfigs.demo(dataDir, SMTP.getSmtp().getPort(), site.baseUrl() + "/feed.xml");
-  }
-
-  @AfterEach
-  void stopSite() {
-    site.close();
-  }
+  @RegisterExtension
+  final LocalDemo demo = new LocalDemo(SMTP);
 
   @Test
   void everyRecordOfEveryTopicMatchesItsSchemaAndCarriesTheCurrentVersion() throws Exception {
     Map<String, List<ConsumerRecord<String, byte[]>>> topics;
-    try (Service service = Service.start(config, Role.ALL, options())) {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
       KafkaClients clients = new KafkaClients(service.bootstrapServers());
       // A record no stage can read, so that vedetta.deadletter has one too.
       try (KafkaProducer<String, byte[]> producer = clients.producer("test")) {
