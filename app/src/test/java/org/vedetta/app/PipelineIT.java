@@ -228,6 +228,22 @@ class PipelineIT {
     }
   }
 
+  @Test
+  void theKnowledgePageShowsTheBaselineAndWhatWasLearnedFromWhichArticle() throws Exception {
+    try (Service service = Service.start(demo.config(), Role.ALL, options())) {
+      awaitQueued(service, 3);
+      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + service.http().port() + "/knowledge")).build(), BodyHandlers.ofString());
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      String fresh = demo.site().baseUrl() + "/articles/nuove-stime-soldati-nordcoreani-russia.html";
+      assertThat(page.body())
+          .contains("Learned from developments", "about 15,000 soldiers", "about 4,000 soldiers", fresh)
+          .contains("Baseline facts", "10,000–12,000 soldiers", "000_f6bec59e8f0e7f7f.txt", "Corea del Nord",
+              "Strategic Partnership");
+    }
+  }
+
   private static String scrape(HttpClient http, String base) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
         BodyHandlers.ofString());

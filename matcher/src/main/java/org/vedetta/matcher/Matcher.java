@@ -94,6 +94,14 @@ public final class Matcher {
     return knowledge;
   }
 
+  /**
+   * The facts learned from developments, newest first, at most {@code limit}; each fact's {@code source} is the
+   * URL of the article that first carried it.
+   */
+  public List<Fact> learnedFacts(int limit) {
+    return learned.recent(limit).stream().map(LearnedFacts.Learned::fact).toList();
+  }
+
   /** Matches an article and learns its developments. */
   public MatchResult match(Article article) {
     return run(article, true);

@@ -22,6 +22,7 @@ import org.vedetta.app.ops.Metrics;
 import org.vedetta.app.ops.OpsPages;
 import org.vedetta.app.web.ConsoleToken;
 import org.vedetta.app.web.HttpSurface;
+import org.vedetta.app.web.KnowledgePage;
 import org.vedetta.app.web.SourcesPage;
 import org.vedetta.app.web.UnsubscribePages;
 import org.vedetta.app.web.WebTemplates;
@@ -155,6 +156,7 @@ public final class Service implements AutoCloseable {
           .register(http.app());
       ingest.start();
     }
+    new KnowledgePage(config.knowledge(), matcher, new WebTemplates()).register(http.app());
     HealthChecks health = new HealthChecks(bootstrapServers, dataSource, notifier == null ? null : notifier::checkMail,
         options.clock());
     resources.push(health);

@@ -61,6 +61,23 @@ public final class LearnedFacts {
     return byKey;
   }
 
+  /** The most recently learned facts, newest first, at most {@code limit}. */
+  public List<Learned> recent(int limit) {
+    String sql = "select * from matcher_fact order by created_at desc, id";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setMaxRows(limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Learned> learned = new ArrayList<>();
+        while (rs.next()) {
+          learned.add(read(rs));
+        }
+        return learned;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read learned facts: " + e.getMessage(), e);
+    }
+  }
+
   /** The id a learned fact of this claim gets: same key and same figure, same fact. */
   public static String factId(Development d) {
     Quantity q = d.claim().quantity();

@@ -15,7 +15,8 @@ import org.vedetta.notifier.QueueException;
 /**
  * Subscribers whose last mail failed ({@code notifier_retry}), with exponential backoff: the n-th consecutive
  * failure waits {@link #FIRST_DELAY} × 2<sup>n-1</sup>, at most {@link #MAX_DELAY}. Kept in the database so a
- * restart still retries a failed digest rather than waiting for the next scheduled one.
+ * restart still retries a failed digest rather than waiting for the next scheduled one. A permanent refusal
+ * ({@link #rejected}) parks the subscriber instead: no retry until {@link #release}.
  */
 public final class RetryLog {
 
