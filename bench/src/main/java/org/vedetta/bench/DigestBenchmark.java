@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.vedetta.model.Claim;
@@ -432,44 +435,31 @@ public final class DigestBenchmark {
     }
   }
 
-  /** Samples the heap in use every {@value #HEAP_SAMPLE_MILLIS} ms on a daemon thread and keeps the largest. */
+  /** Samples the heap in use every {@value #HEAP_SAMPLE_MILLIS} ms on a scheduler thread and keeps the largest. */
   private static final class PeakHeap implements AutoCloseable {
-    private final AtomicLong peak = new AtomicLong();
-    private final Thread thread;
-    private volatile boolean running = true;
-
-    private PeakHeap() {
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      thread = new Thread(() -> {
-        while (running) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(HEAP_SAMPLE_MILLIS);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "heap-peak");
-      thread.setDaemon(true);
-    }
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "heap-peak");
+      t.setDaemon(true);
+      return t;
+    });
 
     static PeakHeap start() {
-      PeakHeap sampler = new PeakHeap();
-      sampler.peak.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-      sampler.thread.start();
-      return sampler;
+      PeakHeap heap = new PeakHeap();
+      heap.sampler.scheduleAtFixedRate(heap::peak, HEAP_SAMPLE_MILLIS, HEAP_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+      return heap;
     }
 
     /** The largest heap use seen so far, including now. */
     long peak() {
-      return peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+      return peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
     }
 
     @Override
     public void close() throws InterruptedException {
-      running = false;
-      thread.interrupt();
-      thread.join();
+      sampler.shutdownNow();
+      sampler.awaitTermination(1, TimeUnit.SECONDS);
     }
   }
 
