@@ -257,7 +257,7 @@ class PipelineIT {
   }
 
 
-  private static Service.Options options() {
+  static Service.Options options() {
     return new Service.Options(java.time.Clock.systemUTC(), null, Duration.ofMillis(100));
   }
 

@@ -32,8 +32,8 @@ final class TestConfigs {
    * a test may edit it.
    */
   static void copyDemo(Path dir) throws IOException {
-    copy(DEMO, dir);
-    copy(CONFIG.resolve("knowledge"), dir.resolve("knowledge"));
+    copyTree(DEMO, dir);
+    copyTree(CONFIG.resolve("knowledge"), dir.resolve("knowledge"));
     Path application = dir.resolve("application.yml");
     Files.writeString(application, Files.readString(application)
         .replace("knowledge_dir: ../knowledge", "knowledge_dir: knowledge")
@@ -41,7 +41,7 @@ final class TestConfigs {
         .replace("outbox: var/outbox", "outbox: " + dir.resolve("outbox").toAbsolutePath()));
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -52,6 +52,17 @@ final class TestConfigs {
         }
       }
     }
+  }
+
+  /**
+   * {@link #demo} on a copy of the demo's configuration in {@code dir} (see {@link #copyDemo}), so that a test
+   * may edit its files as an analyst would; data in {@code dir/var}.
+   */
+  static VedettaConfig editableDemo(Path dir, int smtpPort, String feedUrl) throws IOException {
+    copyDemo(dir);
+    VedettaConfig copy = VedettaConfig.load(dir);
+    VedettaConfig demo = demo(dir.resolve("var"), smtpPort, feedUrl);
+    return new VedettaConfig(dir, demo.app(), demo.sources(), copy.watchlists(), copy.subscribers(), copy.knowledge());
   }
 
   /** The demo configuration, with its data in {@code dataDir}, mail to {@code smtpPort} and the feed at {@code feedUrl}. */

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import org.vedetta.ingest.internal.HttpFetcher;
 import org.vedetta.ingest.internal.PollScheduler;
+import org.vedetta.ingest.internal.PollStore;
 import org.vedetta.ingest.internal.SeenItems;
 import org.vedetta.ingest.internal.SourceRunner;
 import org.vedetta.settings.Problems;
@@ -42,19 +43,34 @@ import org.vedetta.settings.Problems;
  * {@code Retry-After} of a {@code 429}/{@code 503}, and for {@code html} sources the host's robots.txt. A
  * failing source is polled less and less often (see {@link SourceHealth}) and reported by {@link #health()};
  * it never holds up the others for longer than its request timeouts.
+ *
+ * <p><b>Scheduling, and several processes.</b> The schedule is a Quartz scheduler whose store follows the
+ * {@code DataSource}. With H2 it is in memory: this process alone polls its sources. With PostgreSQL it is
+ * Quartz's clustered JDBC store in the same database (tables {@code qrtz_*}, migrated at {@link Builder#build}), so
+ * every ingest process on that database shares one schedule: each source is polled once per interval by one of
+ * them, and when one stops (or dies) the others take over its sources within about 15 s. The processes should list
+ * the same sources: the last one started sets the shared schedule (a changed interval is rescheduled, a removed
+ * source's job deleted), and a fire of a source a process does not list is logged and skipped. What a process
+ * knows of the polls is its own: {@link #health()}, {@link #lastResults()}, the backoff of a failing source and
+ * the {@code onPoll} listener see the polls this process made; a failing source (or a {@code Retry-After}) is
+ * therefore honoured by each process separately, so the cluster may poll it up to once per interval (a known
+ * limitation). {@link #pollNow} polls from this process, whatever the schedule.
  */
 public final class Ingest implements AutoCloseable {
 
   private final Map<String, SourceRunner> runners;
   private final IngestSettings settings;
+  private final PollStore store;
   private final Consumer<PollResult> onPoll;
   private final Map<String, PollResult> lastResults = new ConcurrentHashMap<>();
   private PollScheduler scheduler;
   private boolean closed;
 
-  private Ingest(Map<String, SourceRunner> runners, IngestSettings settings, Consumer<PollResult> onPoll) {
+  private Ingest(Map<String, SourceRunner> runners, IngestSettings settings, PollStore store,
+      Consumer<PollResult> onPoll) {
     this.runners = runners;
     this.settings = settings;
+    this.store = store;
     this.onPoll = onPoll;
   }
 
@@ -64,8 +80,10 @@ public final class Ingest implements AutoCloseable {
 
   /**
    * Starts polling: each source at once, then every {@code poll_interval}, on a scheduler of
-   * {@code poll_threads} threads; a source is never polled twice at the same time. A fire that comes while
-   * the source is in backoff or under a {@code Retry-After} is skipped (see {@link SourceHealth#nextPollAt}).
+   * {@code poll_threads} threads; a source is never polled twice at the same time. On PostgreSQL a source the
+   * other processes already poll at this interval keeps its schedule (no poll at once), and its fires are shared
+   * with them. A fire that comes while the source is in backoff or under a {@code Retry-After} is skipped (see
+   * {@link SourceHealth#nextPollAt}).
    *
    * @throws IllegalStateException when already started or closed
    */
@@ -74,15 +92,15 @@ public final class Ingest implements AutoCloseable {
       throw new IllegalStateException(closed ? "ingest is closed" : "ingest is already started");
     }
     scheduler = PollScheduler.start(runners.values().stream().map(SourceRunner::source).toList(),
-        settings.pollThreads(), id -> runners.get(id).pollIfDue().ifPresent(this::recorded));
+        settings.pollThreads(), store, id -> runners.get(id).pollIfDue().ifPresent(this::recorded));
   }
 
   /**
    * Polls one source now and waits for the result; waits first for a scheduled poll of that source that is
-   * running. An operator's poll: it does not wait for the source's backoff, though a host that asked with
-   * {@code Retry-After} not to be contacted yet is still not contacted (the result says so). A failing source
-   * gives a result with an {@link PollResult#error}; it does not throw. The result counts in
-   * {@link #health()} like a scheduled poll.
+   * running in this process (not for one in another process of a cluster). An operator's poll: it does not
+   * wait for the source's backoff, though a host that asked with {@code Retry-After} not to be contacted yet is
+   * still not contacted (the result says so). A failing source gives a result with an {@link PollResult#error};
+   * it does not throw. The result counts in {@link #health()} like a scheduled poll.
    *
    * @throws IllegalArgumentException when no source has this id
    */
@@ -119,7 +137,10 @@ public final class Ingest implements AutoCloseable {
     return Map.copyOf(lastResults);
   }
 
-  /** Stops the scheduler, waiting for running polls to finish. Idempotent. */
+  /**
+   * Stops the scheduler, waiting for running polls to finish. Idempotent. On PostgreSQL the shared schedule stays:
+   * the other processes go on polling every source.
+   */
   @Override
   public synchronized void close() {
     closed = true;
@@ -162,7 +183,10 @@ public final class Ingest implements AutoCloseable {
       return this;
     }
 
-    /** Where seen items are remembered (H2 or PostgreSQL). */
+    /**
+     * Where seen items are remembered (H2 or PostgreSQL), and on PostgreSQL the shared schedule too. Its
+     * connections must allow auto-commit to be turned off (the scheduler's transactions do, and restore it).
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = dataSource;
       return this;
@@ -184,7 +208,8 @@ public final class Ingest implements AutoCloseable {
     }
 
     /**
-     * Validates the sources, migrates the seen-items schema and returns a stopped {@link Ingest}.
+     * Validates the sources, migrates the seen-items schema (and on PostgreSQL the scheduler's) and returns a
+     * stopped {@link Ingest}.
      *
      * @throws IllegalArgumentException listing every invalid source or ingest setting
      */
@@ -204,12 +229,13 @@ public final class Ingest implements AutoCloseable {
         throw new IllegalArgumentException("invalid ingest settings: " + describe(problems));
       }
       SeenItems seen = SeenItems.open(dataSource, clock);
+      PollStore store = PollStore.of(dataSource);
       HttpFetcher fetcher = new HttpFetcher(HttpFetcher.newClient(settings), settings, clock);
       Map<String, SourceRunner> runners = new LinkedHashMap<>();
       for (SourceSettings source : sources) {
         runners.put(source.id(), SourceRunner.of(source, fetcher, seen, sink, clock, settings));
       }
-      return new Ingest(Collections.unmodifiableMap(runners), settings, onPoll);
+      return new Ingest(Collections.unmodifiableMap(runners), settings, store, onPoll);
     }
 
     private static String describe(Problems problems) {

@@ -1,5 +1,6 @@
 package org.vedetta.settings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,27 @@ public final class YamlSettings {
       .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  private static final ObjectMapper WRITER = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .build())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+
   private YamlSettings() {}
+
+  /**
+   * Writes a settings record as YAML that {@link #parse} reads back into an equal record: snake_case keys,
+   * empty and absent values left out, strings quoted only where YAML needs it.
+   */
+  public static String write(Object value) {
+    try {
+      return WRITER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as YAML", e);
+    }
+  }
 
   /** Reads and validates {@code file}; {@code displayName} is how errors name it (e.g. {@code config/sources.yml}). */
   public static <T> T read(Path file, String displayName, Class<T> type) {

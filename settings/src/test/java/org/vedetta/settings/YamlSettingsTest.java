@@ -37,6 +37,21 @@ class YamlSettingsTest {
     assertThat(feeds.sources()).containsExactly(new Feed("a", "http://example.org/feed", Duration.ofMinutes(5)));
   }
 
+  record List2(String id, String title, List<String> names, Integer min) {}
+
+  record Lists2(List<List2> lists) {}
+
+  @Test
+  void writesWhatItReadsBack() {
+    Lists2 lists = new Lists2(List.of(
+        new List2("allies", "Russia's allies: \"core\" # states", List.of("north_korea", "belarus"), 3),
+        new List2("empty", null, List.of(), null)));
+    String yaml = YamlSettings.write(lists);
+    assertThat(yaml).startsWith("lists:\n").doesNotContain("---").contains("- id: allies").doesNotContain("title: null");
+    assertThat(YamlSettings.parse(yaml, "lists.yml", Lists2.class))
+        .isEqualTo(new Lists2(List.of(lists.lists().get(0), new List2("empty", null, null, null))));
+  }
+
   @Test
   void reportsEveryValidationProblemWithItsLine() {
     assertThatThrownBy(() -> YamlSettings.parse("""

@@ -74,6 +74,19 @@ public final class TestDatabases {
     return Optional.of(ds);
   }
 
+  /**
+   * The JDBC URL of {@code schema} on the local PostgreSQL server, for a process of its own to connect to as
+   * {@link #postgresUser()} without a password; create the schema first with {@link #postgres(String)}.
+   */
+  public static String postgresUrl(String schema) {
+    return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /** The user tests connect to the local PostgreSQL server as. */
+  public static String postgresUser() {
+    return PG_USER;
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;

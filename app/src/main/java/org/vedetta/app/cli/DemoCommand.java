@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.vedetta.app.config.VedettaConfig;
@@ -50,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return 2;
     }
-    VedettaConfig c = loaded.get();
+    VedettaConfig c = withConsoleToken(loaded.get());
     if (c.app().demo() == null || c.app().mail().outbox() == null) {
       spec.commandLine().getErr().println("vedetta: " + config + " is not a demo configuration (it needs demo: and mail.outbox)");
       return 2;
@@ -65,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             new Service.Options(Clock.systemUTC(), due, Duration.ofSeconds(1)))) {
       out.printf("Demo news site: %s/feed.xml%n", site.baseUrl());
       out.printf("Kafka: %s (embedded); data in %s%n", service.bootstrapServers(), c.dataDir());
+      out.printf("Console: %s/live (token for changes: %s)%n", service.http().publicUri(), c.app().http().token());
       out.printf("The digest is due at %s; it will be written to %s%n",
           LocalTime.ofInstant(due, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS), outbox);
       out.flush();
@@ -84,6 +87,17 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The demo's console accepts changes: with a token of its own for this run when the config sets none. */
+  private static VedettaConfig withConsoleToken(VedettaConfig c) {
+    if (c.app().http().token() != null) {
+      return c;
+    }
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    String token = "demo-" + HexFormat.of().formatHex(random);
+    return c.withApp(c.app().withHttp(c.app().http().withToken(token)));
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -29,6 +29,11 @@ public record AppSettings(String dataDir, String knowledgeDir, KafkaSettings kaf
     http = http == null ? HttpSettings.defaults() : http;
   }
 
+  /** These settings with {@code newHttp} for the HTTP surface. */
+  public AppSettings withHttp(HttpSettings newHttp) {
+    return new AppSettings(dataDir, knowledgeDir, kafka, database, mail, demo, ingest, newHttp);
+  }
+
   @Override
   public void validate(Problems problems) {
     kafka.validate(problems.at("kafka"));

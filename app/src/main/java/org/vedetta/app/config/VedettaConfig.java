@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -49,24 +51,34 @@ public record VedettaConfig(Path dir, AppSettings app, List<SourceSettings> sour
    * @throws SettingsException with every problem found
    */
   public static VedettaConfig load(Path dir) {
+    return load(dir, Map.of());
+  }
+
+  /**
+   * Loads and cross-checks the directory as if some of its files held other text: {@code replaced} maps a file
+   * name ({@code watchlists.yml}) to the text to check in its place. This is how an edit is checked exactly as
+   * the file would be, before it is written.
+   *
+   * @throws SettingsException with every problem found
+   */
+  public static VedettaConfig load(Path dir, Map<String, String> replaced) {
     String name = dir.toString().replace('\\', '/');
+    ConfigFiles files = new ConfigFiles(dir, name, replaced);
     List<Problem> problems = new ArrayList<>();
-    AppSettings app = collect(problems, () -> YamlSettings.read(dir.resolve("application.yml"),
-        name + "/application.yml", AppSettings.class));
-    SourcesSettings sources = collect(problems, () -> YamlSettings.read(dir.resolve("sources.yml"),
-        name + "/sources.yml", SourcesSettings.class));
+    AppSettings app = collect(problems, () -> files.read("application.yml", AppSettings.class, (f, p) -> { }));
+    SourcesSettings sources = collect(problems, () -> files.read("sources.yml", SourcesSettings.class, (f, p) -> { }));
     KnowledgeSet knowledge = app == null ? null : collect(problems, () -> KnowledgeSet.load(
         dir.resolve(app.knowledgeDir()), name + "/" + app.knowledgeDir()));
-    WatchlistsSettings watchlists = collect(problems, () -> YamlSettings.read(dir.resolve("watchlists.yml"),
-        name + "/watchlists.yml", WatchlistsSettings.class, (file, p) -> {
+    WatchlistsSettings watchlists = collect(problems, () -> files.read("watchlists.yml",
+        WatchlistsSettings.class, (file, p) -> {
           if (knowledge != null) {
             p.eachWith("watchlists", file.watchlists(), (w, at) -> checkWatchlist(w, at, knowledge));
           }
         }));
     Set<String> watchlistIds = watchlists == null ? Set.of()
         : watchlists.watchlists().stream().map(Watchlist::id).collect(Collectors.toSet());
-    SubscribersSettings subscribers = collect(problems, () -> YamlSettings.read(dir.resolve("subscribers.yml"),
-        name + "/subscribers.yml", SubscribersSettings.class, (file, p) -> {
+    SubscribersSettings subscribers = collect(problems, () -> files.read("subscribers.yml",
+        SubscribersSettings.class, (file, p) -> {
           if (watchlists != null) {
             p.eachWith("subscribers", file.subscribers(), (s, at) -> {
               for (int i = 0; i < s.watchlists().size(); i++) {
@@ -102,6 +114,16 @@ public record VedettaConfig(Path dir, AppSettings app, List<SourceSettings> sour
     }
   }
 
+  /** The directory's YAML files, some possibly replaced by text. */
+  private record ConfigFiles(Path dir, String name, Map<String, String> replaced) {
+    <T> T read(String file, Class<T> type, BiConsumer<T, org.vedetta.settings.Problems> check) {
+      String text = replaced.get(file);
+      return text == null
+          ? YamlSettings.read(dir.resolve(file), name + "/" + file, type, check)
+          : YamlSettings.parse(text, name + "/" + file, type, check);
+    }
+  }
+
   private static <T> T collect(List<Problem> problems, Supplier<T> read) {
     try {
       return read.get();
@@ -109,6 +131,11 @@ public record VedettaConfig(Path dir, AppSettings app, List<SourceSettings> sour
       problems.addAll(e.problems());
       return null;
     }
+  }
+
+  /** This configuration with {@code newApp} as its application settings. */
+  public VedettaConfig withApp(AppSettings newApp) {
+    return new VedettaConfig(dir, newApp, sources, watchlists, subscribers, knowledge);
   }
 
   /** The data directory, resolved against the working directory. */

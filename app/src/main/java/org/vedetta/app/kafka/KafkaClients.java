@@ -59,6 +59,20 @@ public final class KafkaClients {
     return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
+  /**
+   * A consumer outside any group, for reading partitions it is assigned (replays, live views): it commits
+   * nothing and moves no group's offsets.
+   */
+  public KafkaConsumer<String, byte[]> reader(String clientId) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
   /** Creates Vedetta's topics that do not exist yet; waits up to {@code timeout} for the broker. */
   public void ensureTopics(int partitions, Duration timeout) {
     Properties p = new Properties();

@@ -17,14 +17,20 @@ import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.kafka.TopicProcessor;
+import org.vedetta.app.kafka.TopicReplay;
+import org.vedetta.app.live.DevelopmentFeed;
 import org.vedetta.app.ops.HealthChecks;
 import org.vedetta.app.ops.Metrics;
 import org.vedetta.app.ops.OpsPages;
 import org.vedetta.app.web.ConsoleToken;
 import org.vedetta.app.web.HttpSurface;
+import org.vedetta.app.watchlists.WatchlistEditor;
+import org.vedetta.app.watchlists.WatchlistPreview;
 import org.vedetta.app.web.KnowledgePage;
+import org.vedetta.app.web.LivePage;
 import org.vedetta.app.web.SourcesPage;
 import org.vedetta.app.web.UnsubscribePages;
+import org.vedetta.app.web.WatchlistPages;
 import org.vedetta.app.web.WebTemplates;
 import org.vedetta.ingest.Ingest;
 import org.vedetta.matcher.MatchResult;
@@ -65,6 +71,12 @@ public final class Service implements AutoCloseable {
     }
   }
 
+  /** How far back the live view starts, and how many developments it keeps. */
+  private static final Duration LIVE_HISTORY = Duration.ofDays(7);
+  private static final int LIVE_KEPT = 500;
+  /** The longest a watchlist preview reads. */
+  private static final Duration PREVIEW_DEADLINE = Duration.ofSeconds(30);
+
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final List<TopicProcessor<?>> processors = new ArrayList<>();
   private String bootstrapServers;
@@ -73,6 +85,7 @@ public final class Service implements AutoCloseable {
   private Notifier notifier;
   private HttpSurface http;
   private Metrics metrics;
+  private ConfigReloader reloader;
 
   private Service() {}
 
@@ -131,7 +144,8 @@ public final class Service implements AutoCloseable {
         notifier.corroborate(t);
         return List.of();
       }, producer, options.clock(), options.retryBackoff()));
-      resources.push(ConfigReloader.start(config.dir(), notifier, options.reloadInterval()));
+      reloader = ConfigReloader.start(config.dir(), notifier, options.reloadInterval());
+      resources.push(reloader);
     }
     if (roles.contains(Role.MATCHER)) {
       matcher = Matcher.builder().knowledge(config.knowledge()).dataSource(dataSource).clock(options.clock()).build();
@@ -157,12 +171,28 @@ public final class Service implements AutoCloseable {
       ingest.start();
     }
     new KnowledgePage(config.knowledge(), matcher, new WebTemplates()).register(http.app());
+    registerConsole(config, clients, options);
     HealthChecks health = new HealthChecks(bootstrapServers, dataSource, notifier == null ? null : notifier::checkMail,
         options.clock());
     resources.push(health);
     new OpsPages(health, metrics).register(http.app());
     LOG.info("Vedetta running: roles {}, Kafka {}, {} sources, {} subscribers", roles, bootstrapServers,
         config.sources().size(), config.subscribers().size());
+  }
+
+  /** The watchlist editor with its preview, and the live view; a save is applied at once when this process notifies. */
+  private void registerConsole(VedettaConfig config, KafkaClients clients, Options options) {
+    WebTemplates templates = new WebTemplates();
+    ConfigReloader applier = reloader;
+    WatchlistEditor editor = new WatchlistEditor(config.dir(), applier == null ? () -> { } : applier::check);
+    WatchlistPreview preview = new WatchlistPreview(new TopicReplay(clients, PREVIEW_DEADLINE), options.clock());
+    ConsoleToken token = new ConsoleToken(config.app().http().token());
+    new WatchlistPages(editor, preview, config.knowledge(), templates, token).register(http.app());
+    DevelopmentFeed feed = DevelopmentFeed.start(clients, LIVE_HISTORY, LIVE_KEPT, options.clock());
+    resources.push(feed);
+    LivePage live = new LivePage(feed, editor, config.knowledge(), templates);
+    resources.push(live);
+    live.register(http.app());
   }
 
   private static List<ProducerRecord<String, byte[]>> records(MatchResult result) {

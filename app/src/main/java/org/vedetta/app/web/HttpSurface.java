@@ -39,7 +39,8 @@ public final class HttpSurface implements AutoCloseable {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("X-Frame-Options", "DENY");
       ctx.header("Content-Security-Policy",
-          "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+          "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; form-action 'self'; "
+              + "frame-ancestors 'none'");
     });
     try {
       app.start(settings.bind(), settings.port());

@@ -33,6 +33,12 @@ import org.vedetta.ingest.SourceSettings;
  *
  * <p>Polls of one source run one at a time: a manual {@link #pollNow} waits for a scheduled one and the
  * other way round.
+ *
+ * <p><b>Per node (known limitation).</b> Backoff, {@code Retry-After} and health live here, in one process. In a
+ * cluster of ingest processes ({@link PollStore.Clustered}) the next fire of a source may go to another node, which
+ * knows nothing of the failure or of the {@code Retry-After} this one saw: it polls when its own windows allow,
+ * so a failing source may be polled up to once per interval by the cluster, and each node's health tells only of
+ * its own polls. Sharing this state would mean keeping it in the database.
  */
 public final class SourceRunner {
 

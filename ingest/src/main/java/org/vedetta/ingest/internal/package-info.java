@@ -6,7 +6,8 @@
  * identify ({@link org.vedetta.ingest.internal.CanonicalUrl}), publish
  * ({@link org.vedetta.ingest.internal.SourcePoller} with {@link org.vedetta.ingest.internal.SeenItems}); and
  * scheduling ({@link org.vedetta.ingest.internal.PollScheduler} firing each
- * {@link org.vedetta.ingest.internal.SourceRunner}, which keeps the source's backoff and health).
+ * {@link org.vedetta.ingest.internal.SourceRunner}, which keeps the source's backoff and health, from a schedule
+ * in memory or shared by a cluster of ingest processes in PostgreSQL: {@link org.vedetta.ingest.internal.PollStore}).
  *
  * <p>Internal: not for use outside the ingest module. Types here are public only so
  * {@link org.vedetta.ingest.Ingest} can reach them, and may change without notice.

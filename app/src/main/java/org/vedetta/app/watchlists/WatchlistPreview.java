@@ -1,0 +1,77 @@
+package org.vedetta.app.watchlists;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.vedetta.app.kafka.TopicReplay;
+import org.vedetta.model.Development;
+import org.vedetta.model.Mention;
+import org.vedetta.model.TaggedArticle;
+import org.vedetta.model.Topics;
+import org.vedetta.notifier.Watchlist;
+
+/**
+ * What a draft watchlist would have alerted over the last days, before it is saved: the developments of that
+ * window it matches, replayed from {@code vedetta.developments}, and for scale how many articles of
+ * {@code vedetta.tagged} mentioned its entities or treaties at all.
+ *
+ * <p>Why developments and not only tagged articles: whether a claim was new is decided once, by the matcher,
+ * against what was known at that moment; replaying the tagged articles' claims through the knowledge of today
+ * would call every one of them known. The developments topic holds exactly those decisions.
+ */
+public final class WatchlistPreview {
+
+  /** At most this many records are read from each topic. */
+  static final long LIMIT = 200_000;
+  /** At most this many alerts are listed. */
+  static final int SHOWN = 100;
+
+  /**
+   * A preview.
+   *
+   * @param days               the window, in days back from now
+   * @param alerts             the developments the draft matches, most recent first, at most {@link #SHOWN}
+   * @param matched            how many developments it matches in all
+   * @param developmentsRead   developments in the window
+   * @param articlesRead       tagged articles in the window
+   * @param articlesMentioning of those, articles mentioning an entity or treaty of the draft
+   * @param complete           false when the window held more than could be read
+   */
+  public record Result(int days, List<Development> alerts, long matched, long developmentsRead, long articlesRead,
+      long articlesMentioning, boolean complete) {}
+
+  private final TopicReplay replay;
+  private final Clock clock;
+
+  public WatchlistPreview(TopicReplay replay, Clock clock) {
+    this.replay = replay;
+    this.clock = clock;
+  }
+
+  /** Runs {@code draft} over the last {@code days} days. */
+  public Result run(Watchlist draft, int days) {
+    Instant since = clock.instant().minus(Duration.ofDays(days));
+    List<Development> matches = new ArrayList<>();
+    TopicReplay.Read developments = replay.read(Topics.DEVELOPMENTS, Development.class, since, LIMIT, d -> {
+      if (draft.matches(d)) {
+        matches.add(d);
+      }
+    });
+    Set<String> tracked = Set.copyOf(draft.entities());
+    Set<String> treaties = Set.copyOf(draft.treaties());
+    long[] mentioning = {0};
+    TopicReplay.Read articles = replay.read(Topics.TAGGED, TaggedArticle.class, since, LIMIT, t -> {
+      if (t.mentions().stream().map(Mention::entityId).anyMatch(e -> tracked.contains(e) || treaties.contains(e))
+          || tracked.isEmpty() && treaties.isEmpty()) {
+        mentioning[0]++;
+      }
+    });
+    matches.sort(Comparator.comparing(Development::detectedAt).reversed());
+    return new Result(days, matches.stream().limit(SHOWN).toList(), matches.size(), developments.records(),
+        articles.records(), mentioning[0], developments.complete() && articles.complete());
+  }
+}

@@ -1,0 +1,153 @@
+package org.vedetta.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.vedetta.app.config.VedettaConfig;
+import org.vedetta.app.demo.DemoSite;
+import org.vedetta.app.pipeline.Role;
+import org.vedetta.app.pipeline.Service;
+import org.vedetta.notifier.Watchlist;
+
+/**
+ * The console in a real browser (headless Chromium) against the running pipeline: an analyst creates a watchlist,
+ * sees a refused save point at the field, previews what it would have alerted, saves it, and watches a new
+ * development arrive live. Screenshots of each step are in {@code target/screenshots/}.
+ */
+class ConsoleBrowserIT {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @RegisterExtension
+  final Browser browser = new Browser();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void anAnalystCreatesPreviewsAndSavesAWatchlistThenSeesItsDevelopmentsArriveLive() throws Exception {
+    Path site = dir.resolve("site");
+    TestConfigs.copyTree(TestConfigs.DEMO.resolve("site"), site);
+    Path configDir = dir.resolve("config");
+    try (DemoSite news = DemoSite.start(site, 0)) {
+      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(), news.baseUrl() + "/feed.xml");
+      try (Service service = Service.start(config, Role.ALL, PipelineIT.options())) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
+        String console = "http://127.0.0.1:" + service.http().port();
+        ChromeDriver web = browser.driver();
+
+        web.get(console + "/watchlists");
+        assertThat(browser.find("table.grid").getText()).contains("Russia's allies");
+        browser.screenshot("console-watchlists");
+        web.findElement(By.linkText("New watchlist")).click();
+
+        // A save without an id is refused, the form kept, and the problem shown at the field.
+        type("title", "North Korean troops");
+        tick("entities", "north_korea");
+        tick("events", "troop_deployment");
+        tick("events", "casualties");
+        type("token", TestConfigs.TOKEN);
+        browser.find("#save").click();
+        assertThat(browser.find(".field-problem").getText()).isEqualTo("id: is required");
+        assertThat(browser.find("input[name=title]").getAttribute("value")).isEqualTo("North Korean troops");
+        assertThat(browser.find("input[name=entities][value=north_korea]").isSelected()).isTrue();
+        browser.screenshot("console-watchlist-refused");
+
+        // The preview replays the topics: the two North Korean developments, not Venezuela's.
+        type("id", "dprk-troops");
+        browser.find("#preview").click();
+        WebElement preview = browser.find("#preview-result");
+        assertThat(preview.findElement(By.tagName("h2")).getText())
+            .isEqualTo("Over the last 30 days this watchlist would have alerted 2 developments");
+        assertThat(preview.getText()).contains("about 15,000 soldiers", "about 4,000 soldiers")
+            .doesNotContain("Venezuela");
+        browser.screenshot("console-watchlist-preview");
+
+        type("token", TestConfigs.TOKEN);
+        browser.find("#save").click();
+        assertThat(web.getCurrentUrl()).endsWith("/watchlists?saved=dprk-troops");
+        assertThat(browser.find("table.grid").getText()).contains("North Korean troops");
+        Watchlist saved = VedettaConfig.load(configDir).watchlists().stream()
+            .filter(w -> w.id().equals("dprk-troops")).findFirst().orElseThrow();
+        assertThat(saved.entities()).containsExactly("north_korea");
+        assertThat(saved.events()).containsExactlyInAnyOrder("troop_deployment", "casualties");
+
+        // Its developments, live: the two known ones, then a new casualty figure as soon as the source is polled.
+        web.get(console + "/live?watchlist=dprk-troops");
+        browser.waiting(30).until(d -> items().size() == 2);
+        browser.waiting(30).until(ExpectedConditions.textToBe(By.id("status"),
+            "Live: new developments appear at the top as they arrive."));
+        publishNewArticle(site);
+        pollNow(console);
+        browser.waiting(60).until(d -> items().size() == 3);
+        WebElement newest = items().get(0);
+        assertThat(newest.getText()).contains("CHANGED", "North Korea", "about 6,000 soldiers",
+            "circa 6.000 soldati nordcoreani sono morti");
+        assertThat(newest.findElement(By.cssSelector("a[data-field=url]")).getAttribute("href"))
+            .isEqualTo(news.baseUrl() + "/articles/nuove-perdite-nordcoreane.html");
+        browser.screenshot("console-live");
+
+        // The filter holds: Venezuela's development is on the page without a filter, not on this one.
+        assertThat(browser.find("#developments").getText()).doesNotContain("Venezuela");
+        web.get(console + "/live");
+        browser.waiting(30).until(d -> items().size() == 4);
+        assertThat(browser.find("#developments").getText()).contains("Venezuela");
+      }
+    }
+  }
+
+  private List<WebElement> items() {
+    return browser.driver().findElements(By.cssSelector("#developments > li"));
+  }
+
+  private void type(String field, String text) {
+    WebElement input = browser.find("input[name=" + field + "]");
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private void tick(String field, String value) {
+    WebElement box = browser.find("input[name=" + field + "][value=" + value + "]");
+    if (!box.isSelected()) {
+      box.click();
+    }
+  }
+
+  /** The site publishes one more article: a new casualty figure for North Korea. */
+  private static void publishNewArticle(Path site) throws Exception {
+    Path fixtures = Path.of("src", "test", "resources", "console");
+    Files.copy(fixtures.resolve("nuove-perdite-nordcoreane.html"), site.resolve("articles/nuove-perdite-nordcoreane.html"));
+    Path feed = site.resolve("feed.xml");
+    String item = Files.readString(fixtures.resolve("feed-item.xml"), StandardCharsets.UTF_8);
+    String xml = Files.readString(feed, StandardCharsets.UTF_8);
+    int first = xml.indexOf("    <item>");
+    Files.writeString(feed, xml.substring(0, first) + item + xml.substring(first), StandardCharsets.UTF_8);
+  }
+
+  /** What the sources page's "Poll now" button does, with the token as a header. */
+  private static void pollNow(String console) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(console + "/sources/osservatorio-est/poll"))
+        .header("Authorization", "Bearer " + TestConfigs.TOKEN)
+        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    assertThat(HttpClient.newHttpClient().send(request, BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+  }
+}
