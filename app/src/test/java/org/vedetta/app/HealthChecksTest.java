@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -19,7 +20,8 @@ class HealthChecksTest {
     JdbcDataSource db = new JdbcDataSource();
     db.setURL("jdbc:h2:mem:health-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     try (HealthChecks checks = new HealthChecks("127.0.0.1:" + freePort(), db,
-        () -> Optional.of("cannot connect to smtp://127.0.0.1:25: Connection refused"), Clock.systemUTC())) {
+        Map.of("mail", () -> Optional.of("cannot connect to smtp://127.0.0.1:25: Connection refused")),
+        Clock.systemUTC())) {
 
       HealthChecks.Report report = checks.report();
 

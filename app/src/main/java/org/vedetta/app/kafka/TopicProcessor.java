@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,7 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong lag = new AtomicLong();
   private volatile boolean running = true;
+  private volatile String failure;
 
   public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
       KafkaProducer<String, byte[]> producer, Clock clock, Duration backoff) {
@@ -108,41 +111,80 @@ public final class TopicProcessor<T> implements AutoCloseable {
     return total;
   }
 
+  /** Whether the stage still consumes: false once it stopped, whether closed or by a failure. */
+  public boolean alive() {
+    return thread.isAlive() && failure == null;
+  }
+
+  /** Why the stage stopped on its own, or {@code null}. */
+  public String failure() {
+    return failure;
+  }
+
   private void run() {
     try {
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         lag.set(currentLag());
-        if (records.isEmpty()) {
-          continue;
+        if (!records.isEmpty()) {
+          processBatch(records);
         }
-        List<Future<RecordMetadata>> writes = new ArrayList<>();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-          for (ProducerRecord<String, byte[]> out : handle(record)) {
-            writes.add(producer.send(out));
-          }
-          offsets.put(new TopicPartition(record.topic(), record.partition()),
-              new OffsetAndMetadata(record.offset() + 1));
-          processed.incrementAndGet();
-        }
-        for (Future<RecordMetadata> write : writes) {
-          write.get();
-        }
-        consumer.commitSync(offsets);
       }
     } catch (WakeupException e) {
       if (running) {
-        throw e;
+        stopped(e);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // A write was not acknowledged: stop without committing, so the batch is read again on restart.
-      LOG.error("{}: a write to Kafka failed, stopping without committing: {}", stageName, e.getCause().toString());
+    } catch (RuntimeException | Error e) {
+      stopped(e);
     } finally {
       consumer.close();
     }
+  }
+
+  /**
+   * Handles a batch and commits it once every record it led to is acknowledged. A write that fails rewinds the
+   * batch, to be handled again after a pause (stages are idempotent: the matcher learns a fact once, the notifier
+   * queues a development once per subscriber). A commit refused because the partitions moved to another consumer
+   * is left to that consumer, which reads the same records again.
+   */
+  private void processBatch(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+    List<Future<RecordMetadata>> writes = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      for (ProducerRecord<String, byte[]> out : handle(record)) {
+        writes.add(producer.send(out));
+      }
+      offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+      processed.incrementAndGet();
+    }
+    try {
+      for (Future<RecordMetadata> write : writes) {
+        write.get();
+      }
+    } catch (ExecutionException e) {
+      LOG.error("{}: a write to Kafka failed, the batch is handled again in {} ms: {}", stageName, backoff.toMillis(),
+          e.getCause().toString());
+      for (TopicPartition partition : records.partitions()) {
+        if (consumer.assignment().contains(partition)) {
+          consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+      }
+      TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+      return;
+    }
+    try {
+      consumer.commitSync(offsets);
+    } catch (CommitFailedException | RebalanceInProgressException e) {
+      LOG.warn("{}: offsets not committed, the partitions moved to another consumer, which reads them again: {}",
+          stageName, e.toString());
+    }
+  }
+
+  private void stopped(Throwable e) {
+    failure = e.toString();
+    LOG.error("{}: stopped consuming {}: {}", stageName, topic, e.toString(), e);
   }
 
   private List<ProducerRecord<String, byte[]>> handle(ConsumerRecord<String, byte[]> record)

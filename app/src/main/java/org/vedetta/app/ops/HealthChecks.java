@@ -18,7 +18,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
  * Readiness: whether the parts this process depends on answer now — the Kafka broker (cluster metadata), the
- * database (a valid connection) and, for a notifier, the mail server (connect, greeting, login) or the outbox.
+ * database (a valid connection), for a notifier the mail server (connect, greeting, login) or the outbox, and
+ * whether every stage of the process still consumes its topic.
  * Results are kept for a few seconds, so a busy prober does not become load.
  */
 public final class HealthChecks implements AutoCloseable {
@@ -40,19 +41,23 @@ public final class HealthChecks implements AutoCloseable {
    * All checks.
    *
    * @param up     whether every check is up
-   * @param checks by name: {@code kafka}, {@code database}, {@code mail}
+   * @param checks by name: {@code kafka}, {@code database}, then the further ones
    * @param at     when they ran
    */
   public record Report(boolean up, Map<String, Check> checks, Instant at) {}
 
   private final Admin admin;
   private final DataSource database;
-  private final Supplier<Optional<String>> mail;
+  private final Map<String, Supplier<Optional<String>>> more;
   private final Clock clock;
   private Report last;
 
-  /** @param mail the notifier's mail check, or {@code null} when this process sends no mail */
-  public HealthChecks(String bootstrapServers, DataSource database, Supplier<Optional<String>> mail, Clock clock) {
+  /**
+   * @param more further checks by name, each giving what is wrong or nothing: the notifier's {@code mail}, the
+   *             {@code stages} consuming topics
+   */
+  public HealthChecks(String bootstrapServers, DataSource database, Map<String, Supplier<Optional<String>>> more,
+      Clock clock) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "vedetta-health");
@@ -60,7 +65,7 @@ public final class HealthChecks implements AutoCloseable {
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     this.admin = Admin.create(p);
     this.database = database;
-    this.mail = mail;
+    this.more = Map.copyOf(more);
     this.clock = clock;
   }
 
@@ -73,10 +78,8 @@ public final class HealthChecks implements AutoCloseable {
     Map<String, Check> checks = new LinkedHashMap<>();
     checks.put("kafka", timed(this::kafka));
     checks.put("database", timed(this::database));
-    if (mail != null) {
-      checks.put("mail", timed(() -> mail.get().map(problem -> new Check(false, problem, 0))
-          .orElse(new Check(true, "mail can leave", 0))));
-    }
+    more.forEach((name, check) -> checks.put(name, timed(() -> check.get().map(problem -> new Check(false, problem, 0))
+        .orElse(new Check(true, "ok", 0)))));
     last = new Report(checks.values().stream().allMatch(Check::up), Map.copyOf(checks), now);
     return last;
   }

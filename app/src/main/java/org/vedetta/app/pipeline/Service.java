@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -30,6 +34,7 @@ import org.vedetta.app.web.KnowledgePage;
 import org.vedetta.app.web.LivePage;
 import org.vedetta.app.web.SourcesPage;
 import org.vedetta.app.web.UnsubscribePages;
+import org.vedetta.app.web.WatchlistApi;
 import org.vedetta.app.web.WatchlistPages;
 import org.vedetta.app.web.WebTemplates;
 import org.vedetta.ingest.Ingest;
@@ -172,8 +177,12 @@ public final class Service implements AutoCloseable {
     }
     new KnowledgePage(config.knowledge(), matcher, new WebTemplates()).register(http.app());
     registerConsole(config, clients, options);
-    HealthChecks health = new HealthChecks(bootstrapServers, dataSource, notifier == null ? null : notifier::checkMail,
-        options.clock());
+    Map<String, Supplier<Optional<String>>> checks = new LinkedHashMap<>();
+    if (notifier != null) {
+      checks.put("mail", notifier::checkMail);
+    }
+    checks.put("stages", this::stoppedStage);
+    HealthChecks health = new HealthChecks(bootstrapServers, dataSource, checks, options.clock());
     resources.push(health);
     new OpsPages(health, metrics).register(http.app());
     LOG.info("Vedetta running: roles {}, Kafka {}, {} sources, {} subscribers", roles, bootstrapServers,
@@ -193,6 +202,7 @@ public final class Service implements AutoCloseable {
     LivePage live = new LivePage(feed, editor, config.knowledge(), templates);
     resources.push(live);
     live.register(http.app());
+    new WatchlistApi(editor, preview, feed, live, token).register(http.app());
   }
 
   private static List<ProducerRecord<String, byte[]>> records(MatchResult result) {
@@ -202,6 +212,12 @@ public final class Service implements AutoCloseable {
       out.add(new ProducerRecord<>(Topics.DEVELOPMENTS, d.claimKey(), Json.write(d)));
     }
     return out;
+  }
+
+  /** The first stage that stopped consuming on its own, with why. */
+  private Optional<String> stoppedStage() {
+    return processors.stream().filter(p -> p.failure() != null).findFirst()
+        .map(p -> "stage '" + p.stageName() + "' stopped: " + p.failure());
   }
 
   private void process(TopicProcessor<?> processor) {

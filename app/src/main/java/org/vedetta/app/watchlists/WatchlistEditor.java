@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.watchlists.WatchlistsFile.Snapshot;
 import org.vedetta.app.watchlists.WatchlistsFile.StaleVersionException;
+import org.vedetta.notifier.Subscriber;
 import org.vedetta.notifier.Watchlist;
 import org.vedetta.settings.Problem;
 import org.vedetta.settings.SettingsException;
@@ -28,6 +30,9 @@ public final class WatchlistEditor {
    * @param message what is wrong
    */
   public record Issue(String field, String message) {}
+
+  /** {@code watchlists[3].entities[0]} → 3 and {@code entities[0]}. */
+  private static final Pattern ENTRY = Pattern.compile("watchlists\\[(\\d+)\\]\\.?(.*)");
 
   private final Path configDir;
   private final WatchlistsFile file;
@@ -109,6 +114,12 @@ public final class WatchlistEditor {
     if (index < 0) {
       return List.of(new Issue("", "there is no watchlist '" + id + "'"));
     }
+    List<String> followers = VedettaConfig.load(configDir).subscribers().stream()
+        .filter(s -> s.watchlists().contains(id)).map(Subscriber::email).toList();
+    if (!followers.isEmpty()) {
+      return List.of(new Issue("", "'" + id + "' is followed by " + String.join(", ", followers)
+          + ": take it out of their watchlists in subscribers.yml first"));
+    }
     list.remove(index);
     List<Issue> issues = checked(list, -1);
     return issues.isEmpty() ? write(list, basedOn) : issues;
@@ -131,18 +142,29 @@ public final class WatchlistEditor {
       VedettaConfig.load(configDir, Map.of(WatchlistsFile.NAME, file.render(list)));
       return List.of();
     } catch (SettingsException e) {
-      return e.problems().stream().map(p -> issue(p, index)).toList();
+      return e.problems().stream().map(p -> issue(p, list, index)).toList();
     }
   }
 
-  /** A problem of the edited watchlist names its field; any other is shown whole, with its file and line. */
-  private static Issue issue(Problem problem, int index) {
-    String prefix = "watchlists[" + index + "]";
-    if (index >= 0 && problem.file().endsWith(WatchlistsFile.NAME) && problem.field().startsWith(prefix)) {
-      String field = problem.field().substring(prefix.length());
-      return new Issue(field.startsWith(".") ? field.substring(1) : field, problem.message());
+  /**
+   * A problem of the edited watchlist names its field. Another watchlist's problem names that watchlist: its line
+   * would be one of the text checked, not of the file on disk. A problem of another file is shown whole, with its
+   * file and line.
+   */
+  private static Issue issue(Problem problem, List<Watchlist> list, int index) {
+    if (!problem.file().endsWith(WatchlistsFile.NAME)) {
+      return new Issue("", problem.toString());
     }
-    return new Issue("", problem.toString());
+    java.util.regex.Matcher at = ENTRY.matcher(problem.field());
+    if (!at.matches()) {
+      return new Issue("", WatchlistsFile.NAME + ": " + problem.field() + ": " + problem.message());
+    }
+    int entry = Integer.parseInt(at.group(1));
+    if (entry == index) {
+      return new Issue(at.group(2), problem.message());
+    }
+    return new Issue("", WatchlistsFile.NAME + ", watchlist '" + list.get(entry).id() + "': "
+        + (at.group(2).isEmpty() ? "" : at.group(2) + ": ") + problem.message());
   }
 
   private static int indexOf(List<Watchlist> list, String id) {

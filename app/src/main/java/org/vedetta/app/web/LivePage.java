@@ -111,7 +111,7 @@ public final class LivePage implements AutoCloseable {
   }
 
   /** The filter in the query: {@code watchlist}, {@code entity}, {@code event}, {@code severity}; blanks mean any. */
-  private DevelopmentFilter filter(Context ctx) {
+  DevelopmentFilter filter(Context ctx) {
     String watchlistId = param(ctx, "watchlist");
     Watchlist watchlist = watchlistId == null ? null : watchlists.watchlists().watchlists().stream()
         .filter(w -> w.id().equals(watchlistId)).findFirst()

@@ -1,0 +1,111 @@
+package org.vedetta.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.vedetta.app.config.VedettaConfig;
+import org.vedetta.app.demo.DemoSite;
+import org.vedetta.app.pipeline.Role;
+import org.vedetta.app.pipeline.Service;
+import org.vedetta.model.Json;
+
+/** The console's JSON API against the running pipeline: what a script or a dashboard does with watchlists. */
+class ConsoleApiIT {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @TempDir
+  Path dir;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private String base;
+
+  @Test
+  void watchlistsAreListedCheckedSavedPreviewedAndDeletedOverTheApi() throws Exception {
+    Path configDir = dir.resolve("config");
+    try (DemoSite news = DemoSite.start(TestConfigs.DEMO.resolve("site"), 0)) {
+      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(), news.baseUrl() + "/feed.xml");
+      try (Service service = Service.start(config, Role.ALL, PipelineIT.options())) {
+        base = "http://127.0.0.1:" + service.http().port();
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
+
+        JsonNode listing = json(send("GET", "/api/watchlists", null, null));
+        assertThat(listing.get("watchlists").get(0).get("id").asText()).isEqualTo("russia-allies");
+        String version = listing.get("version").asText();
+
+        String draft = """
+            {"id": "dprk", "title": "North Korea", "entities": ["north_korea", "atlantis"], "min_severity": 7}""";
+        assertThat(send("PUT", "/api/watchlists/dprk", draft, null).statusCode()).as("no token").isEqualTo(403);
+        HttpResponse<String> refused = send("PUT", "/api/watchlists/dprk", draft, TestConfigs.TOKEN);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Json.mapper().readTree(refused.body()).get("issues").toString())
+            .contains("{\"field\":\"entities[1]\",\"message\":\"unknown entity 'atlantis'\"}")
+            .contains("{\"field\":\"min_severity\",\"message\":\"must be between 1 and 5\"}");
+        assertThat(send("PUT", "/api/watchlists/dprk", "{\"id\": \"dprk\", \"colour\": \"red\"}", TestConfigs.TOKEN)
+            .body()).as("an unknown field").contains("not a watchlist", "colour");
+
+        String valid = """
+            {"id": "dprk", "title": "North Korea", "entities": ["north_korea"], "events": ["casualties"]}""";
+        JsonNode preview = json(send("POST", "/api/watchlists/preview?days=7", valid, null));
+        assertThat(preview.get("preview").get("matched").asLong()).isEqualTo(1);
+        assertThat(preview.get("preview").get("alerts").get(0).get("headline").asText())
+            .isEqualTo("North Korea — casualties: about 4,000 soldiers");
+        assertThat(preview.get("issues")).isEmpty();
+
+        HttpResponse<String> saved = send("PUT", "/api/watchlists/dprk", valid, TestConfigs.TOKEN);
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(VedettaConfig.load(configDir).watchlists()).extracting(w -> w.id()).containsExactly("russia-allies", "dprk");
+        assertThat(Files.readString(configDir.resolve("watchlists.yml.bak"))).doesNotContain("dprk");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(json(send("GET", "/api/developments?watchlist=dprk", null, null))).hasSize(1));
+
+        HttpResponse<String> stale = send("DELETE", "/api/watchlists/dprk", null, TestConfigs.TOKEN, version);
+        assertThat(stale.statusCode()).as("based on the listing before the save").isEqualTo(409);
+        assertThat(stale.body()).contains("changed since");
+        HttpResponse<String> followed = send("DELETE", "/api/watchlists/russia-allies", null, TestConfigs.TOKEN);
+        assertThat(followed.statusCode()).isEqualTo(409);
+        assertThat(followed.body()).contains("'russia-allies' is followed by analyst@example.org");
+        assertThat(send("DELETE", "/api/watchlists/dprk", null, TestConfigs.TOKEN).statusCode()).isEqualTo(204);
+        assertThat(VedettaConfig.load(configDir).watchlists()).extracting(w -> w.id()).containsExactly("russia-allies");
+      }
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+    return send(method, path, body, token, null);
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String token, String ifMatch)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (ifMatch != null) {
+      request.header("If-Match", ifMatch);
+    }
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Json.mapper().readTree(response.body());
+  }
+}
