@@ -212,7 +212,7 @@ class PipelineIT {
       HttpResponse<String> page = http.send(HttpRequest.newBuilder(sources).build(), BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("osservatorio-est", demo.site().baseUrl() + "/feed.xml", ">ok<", ">7<", "60 min",
-          "Poll now");
+          ">7 articles<", "Poll now");
 
       URI poll = URI.create(sources + "/osservatorio-est/poll");
       HttpResponse<String> refused = http.send(HttpRequest.newBuilder(poll)

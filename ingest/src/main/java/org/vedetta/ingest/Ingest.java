@@ -59,6 +59,7 @@ import org.vedetta.settings.Problems;
 public final class Ingest implements AutoCloseable {
 
   private final Map<String, SourceRunner> runners;
+  private final SeenItems seen;
   private final IngestSettings settings;
   private final PollStore store;
   private final Consumer<PollResult> onPoll;
@@ -66,9 +67,10 @@ public final class Ingest implements AutoCloseable {
   private PollScheduler scheduler;
   private boolean closed;
 
-  private Ingest(Map<String, SourceRunner> runners, IngestSettings settings, PollStore store,
+  private Ingest(Map<String, SourceRunner> runners, SeenItems seen, IngestSettings settings, PollStore store,
       Consumer<PollResult> onPoll) {
     this.runners = runners;
+    this.seen = seen;
     this.settings = settings;
     this.store = store;
     this.onPoll = onPoll;
@@ -130,6 +132,20 @@ public final class Ingest implements AutoCloseable {
     Map<String, SourceHealth> health = new LinkedHashMap<>();
     runners.forEach((id, runner) -> health.put(id, runner.health()));
     return Collections.unmodifiableMap(health);
+  }
+
+  /**
+   * Articles published since {@code since}, by source id, counted in the database: across every ingest process
+   * sharing it, and across restarts. A source that published nothing is absent.
+   *
+   * @throws IllegalStateException when the database cannot be read
+   */
+  public Map<String, Long> publishedSince(java.time.Instant since) {
+    try {
+      return Map.copyOf(seen.publishedSince(since));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot count published articles: " + e.getMessage(), e);
+    }
   }
 
   /** The latest poll result of each source polled so far, by source id. */
@@ -235,7 +251,7 @@ public final class Ingest implements AutoCloseable {
       for (SourceSettings source : sources) {
         runners.put(source.id(), SourceRunner.of(source, fetcher, seen, sink, clock, settings));
       }
-      return new Ingest(Collections.unmodifiableMap(runners), settings, store, onPoll);
+      return new Ingest(Collections.unmodifiableMap(runners), seen, settings, store, onPoll);
     }
 
     private static String describe(Problems problems) {

@@ -171,8 +171,8 @@ public final class Service implements AutoCloseable {
           .onPoll(metrics::polled)
           .build();
       resources.push(ingest);
-      new SourcesPage(ingest, config.sources(), new WebTemplates(), new ConsoleToken(config.app().http().token()))
-          .register(http.app());
+      new SourcesPage(ingest, config.sources(), new WebTemplates(), new ConsoleToken(config.app().http().token()),
+          options.clock()).register(http.app());
       ingest.start();
     }
     new KnowledgePage(config.knowledge(), matcher, new WebTemplates()).register(http.app());

@@ -3,6 +3,7 @@ package org.vedetta.app.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +20,8 @@ import org.vedetta.ingest.SourceSettings;
 
 /**
  * The console's sources page ({@code /sources}): each source's health — last poll, last success, failures in a
- * row, the last error, the next poll, items in the last poll — and a "poll now" button that needs the console
+ * row, the last error, the next poll, items in the last poll, articles published in the last day — and a "poll
+ * now" button that needs the console
  * token.
  */
 public final class SourcesPage {
@@ -40,17 +42,21 @@ public final class SourcesPage {
    * @param lastSuccess when a poll last succeeded, or "never"
    * @param nextPoll    when it is polled next, or "at once"
    * @param items       items its feed offered in the last poll
+   * @param lastDay     articles it published in the last 24 hours (by every ingest process)
    * @param error       the last poll's error, or {@code null}
    */
   public record Row(String id, String type, String url, String interval, boolean healthy, int failures,
-      String lastPoll, String lastSuccess, String nextPoll, int items, String error) {}
+      String lastPoll, String lastSuccess, String nextPoll, int items, long lastDay, String error) {}
 
   private final Ingest ingest;
   private final List<SourceSettings> sources;
   private final WebTemplates templates;
   private final ConsoleToken token;
+  private final Clock clock;
 
-  public SourcesPage(Ingest ingest, List<SourceSettings> sources, WebTemplates templates, ConsoleToken token) {
+  public SourcesPage(Ingest ingest, List<SourceSettings> sources, WebTemplates templates, ConsoleToken token,
+      Clock clock) {
+    this.clock = clock;
     this.ingest = ingest;
     this.sources = List.copyOf(sources);
     this.templates = templates;
@@ -78,12 +84,13 @@ public final class SourcesPage {
 
   private void render(Context ctx, String message) {
     Map<String, SourceHealth> health = ingest.health();
+    Map<String, Long> lastDay = ingest.publishedSince(clock.instant().minus(Duration.ofDays(1)));
     List<Row> rows = new ArrayList<>();
     for (SourceSettings s : sources) {
       SourceHealth h = health.getOrDefault(s.id(), SourceHealth.unpolled(s.id()));
       rows.add(new Row(s.id(), s.type().name().toLowerCase(Locale.ROOT), s.url(), describe(s.pollInterval()),
           h.healthy(), h.consecutiveFailures(), time(h.lastPoll(), "never"), time(h.lastSuccess(), "never"),
-          time(h.nextPollAt(), "at once"), h.itemsLastPoll(), h.lastError()));
+          time(h.nextPollAt(), "at once"), h.itemsLastPoll(), lastDay.getOrDefault(s.id(), 0L), h.lastError()));
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("rows", rows);

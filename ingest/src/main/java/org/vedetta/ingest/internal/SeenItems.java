@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.vedetta.model.Article;
@@ -68,6 +71,22 @@ public final class SeenItems {
         return rows.next() ? rows.getString(1) : null;
       }
     }
+  }
+
+  /** Articles published since {@code since}, by the source that published each first. */
+  public Map<String, Long> publishedSince(Instant since) throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "select source_id, count(*) from ingest_seen where first_seen_at >= ? group by source_id")) {
+      statement.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return counts;
   }
 
   /** Records a published article and the item that led to it; either may be known already. */
