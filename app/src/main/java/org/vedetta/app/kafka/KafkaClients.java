@@ -61,10 +61,12 @@ public final class KafkaClients {
 
   /**
    * A consumer outside any group, for reading partitions it is assigned (replays, live views): it commits
-   * nothing and moves no group's offsets.
+   * nothing and moves no group's offsets. {@code fetchWait} is how long the broker may hold a fetch that finds
+   * nothing new: long for a follower, short for a replay, whose close waits for the last fetch in flight.
    */
-  public KafkaConsumer<String, byte[]> reader(String clientId) {
+  public KafkaConsumer<String, byte[]> reader(String clientId, Duration fetchWait) {
     Properties p = new Properties();
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis());
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -33,6 +33,8 @@ public final class TopicReplay {
   public record Read(long records, long unreadable, boolean complete) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+  /** The broker holds an empty fetch this long at most; closing the reader waits for the last one. */
+  private static final Duration FETCH_WAIT = Duration.ofMillis(20);
 
   private final KafkaClients clients;
   private final Duration deadline;
@@ -45,7 +47,8 @@ public final class TopicReplay {
 
   /** Hands every record of {@code topic} written since {@code since}, at most {@code limit}, to {@code sink}. */
   public <T> Read read(String topic, Class<T> type, Instant since, long limit, Consumer<T> sink) {
-    try (KafkaConsumer<String, byte[]> consumer = clients.reader("vedetta-replay-" + UUID.randomUUID())) {
+    String clientId = "vedetta-replay-" + UUID.randomUUID();
+    try (KafkaConsumer<String, byte[]> consumer = clients.reader(clientId, FETCH_WAIT)) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
           .map(info -> new TopicPartition(topic, info.partition())).toList();
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);

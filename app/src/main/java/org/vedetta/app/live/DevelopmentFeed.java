@@ -2,12 +2,12 @@ package org.vedetta.app.live;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
@@ -27,23 +27,30 @@ import org.vedetta.model.Topics;
 
 /**
  * Follows {@code vedetta.developments} for the console's live view, on a thread of its own and outside any
- * consumer group (no stage's offsets move): it starts {@code history} back, keeps the latest {@code keep}
- * developments (each once, however often a record repeats it) and hands every new one to its listeners.
+ * consumer group (no stage's offsets move). It starts {@code history} back and keeps the {@code keep} most recently
+ * detected developments, each once. Listeners hear of the developments that arrive after the start, not of the
+ * history read to catch up.
  */
 public final class DevelopmentFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DevelopmentFeed.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FETCH_WAIT = Duration.ofMillis(500);
+  private static final Comparator<Development> NEWEST_LAST =
+      Comparator.comparing(Development::detectedAt).thenComparing(Development::id);
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final Map<TopicPartition, Long> historyEnd;
   private final int keep;
-  private final Map<String, Development> recent = new LinkedHashMap<>();
+  private final TreeSet<Development> kept = new TreeSet<>(NEWEST_LAST);
+  private final Map<String, Development> keptById = new HashMap<>();
   private final Set<Consumer<Development>> listeners = new CopyOnWriteArraySet<>();
   private final Thread thread;
   private volatile boolean closed;
 
-  private DevelopmentFeed(KafkaConsumer<String, byte[]> consumer, int keep) {
+  private DevelopmentFeed(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> historyEnd, int keep) {
     this.consumer = consumer;
+    this.historyEnd = historyEnd;
     this.keep = keep;
     this.thread = new Thread(this::follow, "vedetta-live-developments");
     this.thread.setDaemon(true);
@@ -51,36 +58,31 @@ public final class DevelopmentFeed implements AutoCloseable {
 
   /** Starts following the topic from {@code history} before now. */
   public static DevelopmentFeed start(KafkaClients clients, Duration history, int keep, Clock clock) {
-    KafkaConsumer<String, byte[]> consumer = clients.reader("vedetta-live-" + UUID.randomUUID());
+    KafkaConsumer<String, byte[]> consumer = clients.reader("vedetta-live-" + UUID.randomUUID(), FETCH_WAIT);
     try {
       List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEVELOPMENTS, TIMEOUT).stream()
           .map(info -> new TopicPartition(Topics.DEVELOPMENTS, info.partition())).toList();
       consumer.assign(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
       long since = clock.instant().minus(history).toEpochMilli();
       Map<TopicPartition, OffsetAndTimestamp> start = consumer.offsetsForTimes(
           partitions.stream().collect(Collectors.toMap(p -> p, p -> since)), TIMEOUT);
       for (TopicPartition p : partitions) {
         OffsetAndTimestamp at = start.get(p);
-        if (at == null) {
-          consumer.seekToEnd(List.of(p));
-        } else {
-          consumer.seek(p, at.offset());
-        }
+        consumer.seek(p, at == null ? end.get(p) : at.offset());
       }
+      DevelopmentFeed feed = new DevelopmentFeed(consumer, Map.copyOf(end), keep);
+      feed.thread.start();
+      return feed;
     } catch (RuntimeException e) {
       consumer.close();
       throw e;
     }
-    DevelopmentFeed feed = new DevelopmentFeed(consumer, keep);
-    feed.thread.start();
-    return feed;
   }
 
-  /** The developments kept, most recent first. */
+  /** The developments kept, most recently detected first. */
   public synchronized List<Development> recent() {
-    List<Development> list = new ArrayList<>(recent.values());
-    Collections.reverse(list);
-    return list;
+    return List.copyOf(kept.descendingSet());
   }
 
   /** Hands each development that arrives from now on to {@code listener}; closing the result stops it. */
@@ -114,13 +116,12 @@ public final class DevelopmentFeed implements AutoCloseable {
           record.offset(), e.getMessage());
       return;
     }
-    synchronized (this) {
-      if (recent.putIfAbsent(d.id(), d) != null) {
-        return;
-      }
-      if (recent.size() > keep) {
-        recent.remove(recent.keySet().iterator().next());
-      }
+    if (!keep(d)) {
+      return;
+    }
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    if (record.offset() < historyEnd.getOrDefault(partition, 0L)) {
+      return; // read to catch up, not arrived
     }
     for (Consumer<Development> listener : listeners) {
       try {
@@ -129,6 +130,22 @@ public final class DevelopmentFeed implements AutoCloseable {
         LOG.debug("live view listener failed: {}", e.toString());
       }
     }
+  }
+
+  /** Keeps {@code d} among the newest; false when it is held already or older than all of them. */
+  private synchronized boolean keep(Development d) {
+    if (keptById.containsKey(d.id())) {
+      return false;
+    }
+    if (kept.size() >= keep && NEWEST_LAST.compare(d, kept.first()) < 0) {
+      return false;
+    }
+    kept.add(d);
+    keptById.put(d.id(), d);
+    if (kept.size() > keep) {
+      keptById.remove(kept.pollFirst().id());
+    }
+    return true;
   }
 
   @Override

@@ -3,9 +3,10 @@ package org.vedetta.app.watchlists;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.vedetta.app.kafka.TopicReplay;
 import org.vedetta.model.Development;
@@ -55,23 +56,49 @@ public final class WatchlistPreview {
   /** Runs {@code draft} over the last {@code days} days. */
   public Result run(Watchlist draft, int days) {
     Instant since = clock.instant().minus(Duration.ofDays(days));
-    List<Development> matches = new ArrayList<>();
+    Newest alerts = new Newest(SHOWN);
     TopicReplay.Read developments = replay.read(Topics.DEVELOPMENTS, Development.class, since, LIMIT, d -> {
       if (draft.matches(d)) {
-        matches.add(d);
+        alerts.add(d);
       }
     });
-    Set<String> tracked = Set.copyOf(draft.entities());
-    Set<String> treaties = Set.copyOf(draft.treaties());
+    Set<String> followed = new HashSet<>(draft.entities());
+    followed.addAll(draft.treaties());
     long[] mentioning = {0};
     TopicReplay.Read articles = replay.read(Topics.TAGGED, TaggedArticle.class, since, LIMIT, t -> {
-      if (t.mentions().stream().map(Mention::entityId).anyMatch(e -> tracked.contains(e) || treaties.contains(e))
-          || tracked.isEmpty() && treaties.isEmpty()) {
+      if (followed.isEmpty() || t.mentions().stream().map(Mention::entityId).anyMatch(followed::contains)) {
         mentioning[0]++;
       }
     });
-    matches.sort(Comparator.comparing(Development::detectedAt).reversed());
-    return new Result(days, matches.stream().limit(SHOWN).toList(), matches.size(), developments.records(),
-        articles.records(), mentioning[0], developments.complete() && articles.complete());
+    return new Result(days, alerts.newestFirst(), alerts.seen(), developments.records(), articles.records(),
+        mentioning[0], developments.complete() && articles.complete());
+  }
+
+  /** The {@code n} most recently detected of the developments added, and how many were added: memory stays small. */
+  private static final class Newest {
+    private static final Comparator<Development> BY_TIME = Comparator.comparing(Development::detectedAt);
+    private final PriorityQueue<Development> kept = new PriorityQueue<>(BY_TIME);
+    private final int n;
+    private long seen;
+
+    Newest(int n) {
+      this.n = n;
+    }
+
+    void add(Development d) {
+      seen++;
+      kept.add(d);
+      if (kept.size() > n) {
+        kept.poll();
+      }
+    }
+
+    long seen() {
+      return seen;
+    }
+
+    List<Development> newestFirst() {
+      return kept.stream().sorted(BY_TIME.reversed()).toList();
+    }
   }
 }
