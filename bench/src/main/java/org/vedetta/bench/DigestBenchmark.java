@@ -10,25 +10,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.vedetta.model.Claim;
 import org.vedetta.model.Development;
@@ -85,73 +76,20 @@ public final class DigestBenchmark {
    */
   record Options(int subscribers, int items) {
 
+    private static final Set<String> NAMES = Set.of("--subscribers", "--items");
+
     /** @throws IllegalArgumentException naming every bad argument */
     static Options parse(String... args) {
-      Map<String, String> given = new LinkedHashMap<>();
-      List<String> problems = new ArrayList<>();
-      for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          problems.add(args[i] + ": missing value");
-        } else if (!args[i].equals("--subscribers") && !args[i].equals("--items")) {
-          problems.add(args[i] + ": unknown option");
-        } else {
-          given.put(args[i], args[i + 1]);
-        }
-      }
-      int subscribers = number(problems, given, "--subscribers", 10_000, 1, 10_000_000);
-      int items = number(problems, given, "--items", 5, 1, 1_000);
-      if (!problems.isEmpty()) {
-        throw new IllegalArgumentException(String.join("\n", problems));
-      }
+      Arguments given = Arguments.parse(NAMES, args);
+      int subscribers = given.number("--subscribers", 10_000, 1, 10_000_000);
+      int items = given.number("--items", 5, 1, 1_000);
+      given.check();
       return new Options(subscribers, items);
-    }
-
-    private static int number(List<String> problems, Map<String, String> given, String name, int fallback, int min,
-        int max) {
-      String value = given.get(name);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        int n = Integer.parseInt(value.replace("_", ""));
-        if (n >= min && n <= max) {
-          return n;
-        }
-        problems.add(name + ": " + n + " must be between " + min + " and " + max);
-      } catch (NumberFormatException e) {
-        problems.add(name + ": '" + value + "' is not a whole number");
-      }
-      return fallback;
-    }
-  }
-
-  /**
-   * Wall time, CPU time and allocation of one phase, all in the calling thread but for {@code process}.
-   *
-   * @param process   CPU of the whole process (the notifier on this thread, GreenMail's connection threads, GC, JIT)
-   * @param caller    CPU of the calling thread: the notifier's own work, H2 included (it runs embedded)
-   * @param jit       CPU of the JIT compilers, −1 when unknown
-   * @param gc        CPU of the garbage collector, −1 when unknown
-   * @param allocated heap the calling thread allocated
-   */
-  record Phase(long wallNanos, long process, long caller, long jit, long gc, long allocated) {
-
-    /** The process minus the calling thread, JIT and GC: mostly GreenMail's threads, and H2's and Hikari's. */
-    long others() {
-      return process - caller - Math.max(0, jit) - Math.max(0, gc);
     }
   }
 
   public static void main(String[] args) throws Exception {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(USAGE);
-      System.exit(2);
-      return;
-    }
+    Options options = Arguments.parseOrExit(Options::parse, USAGE, args);
     run(options, System.out);
   }
 
@@ -189,24 +127,24 @@ public final class DigestBenchmark {
             buildNanos / 1e6, n, port);
 
         // Queueing: K developments, each routed to all N subscribers and inserted once per subscriber.
-        Sample queueStart = Sample.take();
+        PhaseMeter queueStart = PhaseMeter.start();
         int queued = 0;
         for (Development development : developments) {
           queued += notifier.accept(development);
         }
-        Phase queueing = queueStart.until();
+        PhaseMeter.Phase queueing = queueStart.stop();
         check(queued == (long) n * k, "queued %,d rows, expected %,d × %,d = %,d", queued, n, k, (long) n * k);
         long heapQueued = Heap.usedAfterGc();
 
         // Sending: one digest per subscriber.
-        Sample sendStart = Sample.take();
+        PhaseMeter sendStart = PhaseMeter.start();
         List<DigestReceipt> receipts;
         long peak;
-        try (PeakHeap sampler = PeakHeap.start()) {
+        try (PeakHeap sampler = PeakHeap.start(HEAP_SAMPLE_MILLIS)) {
           receipts = notifier.sendDigests();
           peak = sampler.peak();
         }
-        Phase sending = sendStart.until();
+        PhaseMeter.Phase sending = sendStart.stop();
         long heapSent = Heap.usedAfterGc();
 
         check(receipts.size() == n, "sendDigests() returned %,d receipts, expected %,d", receipts.size(), n);
@@ -237,12 +175,13 @@ public final class DigestBenchmark {
     } finally {
       pool.close();
       greenMail.stop();
-      delete(directory);
+      Directories.delete(directory);
     }
   }
 
-  private static void print(PrintStream out, Options options, Phase queueing, Phase sending, Received received,
-      long againNanos, long heapStart, long heapQueued, long heapSent, long heapPurged, long peak, long dbBytes) {
+  private static void print(PrintStream out, Options options, PhaseMeter.Phase queueing, PhaseMeter.Phase sending,
+      Received received, long againNanos, long heapStart, long heapQueued, long heapSent, long heapPurged, long peak,
+      long dbBytes) {
     int n = options.subscribers();
     long rows = (long) n * options.items();
     out.printf(Locale.ROOT, "%n| %-36s | %9s | %9s | %8s | %8s | %7s | %7s | %11s | %9s | %8s |%n", "phase",
@@ -267,7 +206,7 @@ public final class DigestBenchmark {
     out.printf(Locale.ROOT, "H2 files: %,.1f MB for %,d queue rows and %,d digests%n", dbBytes / 1e6, rows, n);
   }
 
-  private static void row(PrintStream out, String label, Phase p, long units) {
+  private static void row(PrintStream out, String label, PhaseMeter.Phase p, long units) {
     out.printf(Locale.ROOT, "| %-36s | %,9.0f | %,9.1f | %,8.0f | %,8.0f | %,7.0f | %,7.0f | %,11.0f | %,9.1f "
             + "| %,8.1f |%n", label, p.wallNanos() / 1e6, units / (p.wallNanos() / 1e9), p.process() / 1e6,
         p.caller() / 1e6, Math.max(0, p.jit()) / 1e6, Math.max(0, p.gc()) / 1e6, p.others() / 1e6,
@@ -411,58 +350,6 @@ public final class DigestBenchmark {
     return new Received(messages.length, recipients.size(), bytes);
   }
 
-  /** Counters at the start of a phase. */
-  private record Sample(long nanos, CpuTime.Reading cpu, long caller, long allocated) {
-
-    static Sample take() {
-      com.sun.management.ThreadMXBean threads = threads();
-      long id = Thread.currentThread().getId();
-      return new Sample(System.nanoTime(), CpuTime.read(), threads.getCurrentThreadCpuTime(),
-          threads.getThreadAllocatedBytes(id));
-    }
-
-    Phase until() {
-      long wall = System.nanoTime() - nanos;
-      com.sun.management.ThreadMXBean threads = threads();
-      long callerNow = threads.getCurrentThreadCpuTime();
-      long allocatedNow = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
-      CpuTime.Split split = CpuTime.read().since(cpu);
-      return new Phase(wall, split.process(), callerNow - caller, split.jit(), split.gc(), allocatedNow - allocated);
-    }
-
-    private static com.sun.management.ThreadMXBean threads() {
-      return (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    }
-  }
-
-  /** Samples the heap in use every {@value #HEAP_SAMPLE_MILLIS} ms on a scheduler thread and keeps the largest. */
-  private static final class PeakHeap implements AutoCloseable {
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "heap-peak");
-      t.setDaemon(true);
-      return t;
-    });
-
-    static PeakHeap start() {
-      PeakHeap heap = new PeakHeap();
-      heap.sampler.scheduleAtFixedRate(heap::peak, HEAP_SAMPLE_MILLIS, HEAP_SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
-      return heap;
-    }
-
-    /** The largest heap use seen so far, including now. */
-    long peak() {
-      return peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      sampler.shutdownNow();
-      sampler.awaitTermination(1, TimeUnit.SECONDS);
-    }
-  }
-
   // ---- helpers ----
 
   private static void check(boolean condition, String format, Object... args) {
@@ -474,16 +361,6 @@ public final class DigestBenchmark {
   private static long sizeOf(Path directory) throws IOException {
     try (Stream<Path> files = Files.walk(directory)) {
       return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-    }
-  }
-
-  private static void delete(Path directory) {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      System.err.println("could not delete " + directory + ": " + e.getMessage());
     }
   }
 }

@@ -21,15 +21,7 @@ public final class MentionBenchmark {
   private MentionBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(Options.USAGE);
-      System.exit(2);
-      return;
-    }
+    Options options = Arguments.parseOrExit(Options::parse, Options.USAGE, args);
     run(options, System.out);
   }
 

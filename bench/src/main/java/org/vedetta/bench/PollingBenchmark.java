@@ -75,15 +75,7 @@ public final class PollingBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    PollingOptions options;
-    try {
-      options = PollingOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(PollingOptions.USAGE);
-      System.exit(2);
-      return;
-    }
+    PollingOptions options = Arguments.parseOrExit(PollingOptions::parse, PollingOptions.USAGE, args);
     run(options, System.out);
   }
 

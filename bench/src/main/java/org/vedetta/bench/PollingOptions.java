@@ -2,9 +2,7 @@ package org.vedetta.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,69 +53,32 @@ record PollingOptions(List<Integer> sources, int rounds, int threads, int items,
 
   /** @throws IllegalArgumentException naming every bad argument */
   static PollingOptions parse(String... args) {
-    Map<String, String> given = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (int i = 0; i < args.length; i += 2) {
-      if (i + 1 >= args.length) {
-        problems.add(args[i] + ": missing value");
-      } else if (!NAMES.contains(args[i])) {
-        problems.add(args[i] + ": unknown option");
-      } else {
-        given.put(args[i], args[i + 1]);
-      }
-    }
+    Arguments given = Arguments.parse(NAMES, args);
     PollingOptions d = defaults();
     List<Integer> sources = d.sources;
-    if (given.containsKey("--sources")) {
+    if (given.value("--sources") != null) {
       sources = new ArrayList<>();
-      for (String n : given.get("--sources").split(",")) {
-        Integer value = number(problems, "--sources", n.trim(), 1, 1_000_000_000);
+      for (String n : given.value("--sources").split(",")) {
+        Integer value = given.number("--sources", n.trim(), 1, 1_000_000_000);
         if (value != null) {
           sources.add(value);
         }
       }
     }
-    int rounds = option(problems, given, "--rounds", d.rounds, 1, 1_000);
-    int threads = option(problems, given, "--threads", d.threads, 1, 1_000);
-    int items = option(problems, given, "--items", d.items, 1, 1_000);
-    int changed = option(problems, given, "--changed", d.changed, 0, 100);
-    int hosts = option(problems, given, "--hosts", d.hosts, 1, 254);
-    int serverThreads = option(problems, given, "--server-threads", d.serverThreads, 1, 1_000);
-    int warmup = option(problems, given, "--warmup", d.warmup, 0, 1_000_000_000);
-    int timeout = option(problems, given, "--timeout", (int) d.roundTimeout.toSeconds(), 1, 86_400);
-    String db = given.getOrDefault("--db", "pooled");
+    int rounds = given.number("--rounds", d.rounds, 1, 1_000);
+    int threads = given.number("--threads", d.threads, 1, 1_000);
+    int items = given.number("--items", d.items, 1, 1_000);
+    int changed = given.number("--changed", d.changed, 0, 100);
+    int hosts = given.number("--hosts", d.hosts, 1, 254);
+    int serverThreads = given.number("--server-threads", d.serverThreads, 1, 1_000);
+    int warmup = given.number("--warmup", d.warmup, 0, 1_000_000_000);
+    int timeout = given.number("--timeout", (int) d.roundTimeout.toSeconds(), 1, 86_400);
+    String db = given.value("--db") == null ? "pooled" : given.value("--db");
     if (!db.equals("pooled") && !db.equals("plain")) {
-      problems.add("--db: '" + db + "' must be pooled or plain");
+      given.problem("--db: '" + db + "' must be pooled or plain");
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("\n", problems));
-    }
+    given.check();
     return new PollingOptions(sources, rounds, threads, items, changed, hosts, serverThreads, warmup,
         Duration.ofSeconds(timeout), db.equals("pooled"));
-  }
-
-  private static int option(List<String> problems, Map<String, String> given, String name, int fallback, int min,
-      int max) {
-    String value = given.get(name);
-    if (value == null) {
-      return fallback;
-    }
-    Integer n = number(problems, name, value, min, max);
-    return n == null ? fallback : n;
-  }
-
-  private static Integer number(List<String> problems, String name, String value, int min, int max) {
-    int n;
-    try {
-      n = Integer.parseInt(value.replace("_", ""));
-    } catch (NumberFormatException e) {
-      problems.add(name + ": '" + value + "' is not a whole number");
-      return null;
-    }
-    if (n < min || n > max) {
-      problems.add(name + ": " + n + " must be between " + min + " and " + max);
-      return null;
-    }
-    return n;
   }
 }

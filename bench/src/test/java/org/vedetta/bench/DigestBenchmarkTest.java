@@ -22,7 +22,8 @@ class DigestBenchmarkTest {
         new PrintStream(buffer, true, StandardCharsets.UTF_8));
 
     assertThat(buffer.toString(StandardCharsets.UTF_8))
-        .contains("40 subscribers × 3 developments", "| send: sendDigests(), 40 digests", "second sendDigests(): nothing sent");
+        .contains("40 subscribers × 3 developments", "| send: sendDigests(), 40 digests",
+            "second sendDigests(): nothing sent");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.vedetta.app.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.vedetta.model.MalformedRecordException;
 /**
  * Reads what a topic holds from a point in time up to its end as it was when the read began, outside any
  * consumer group (it commits nothing, so the stages' offsets never move): the console's previews. Cost grows
- * with the records in the window; {@code limit} and a deadline bound it.
+ * with the records in the window; {@code limit} and a deadline bound it, and over the limit the newest records are
+ * the ones read.
  */
 public final class TopicReplay {
 
@@ -45,7 +47,11 @@ public final class TopicReplay {
     this.deadline = deadline;
   }
 
-  /** Hands every record of {@code topic} written since {@code since}, at most {@code limit}, to {@code sink}. */
+  /**
+   * Hands every record of {@code topic} written since {@code since} to {@code sink}; when there are more than
+   * {@code limit}, about the newest {@code limit} of them (each partition's equal share), and the read is not
+   * complete.
+   */
   public <T> Read read(String topic, Class<T> type, Instant since, long limit, Consumer<T> sink) {
     String clientId = "vedetta-replay-" + UUID.randomUUID();
     try (KafkaConsumer<String, byte[]> consumer = clients.reader(clientId, FETCH_WAIT)) {
@@ -54,15 +60,21 @@ public final class TopicReplay {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
       Map<TopicPartition, OffsetAndTimestamp> start = consumer.offsetsForTimes(
           partitions.stream().collect(Collectors.toMap(p -> p, p -> since.toEpochMilli())), TIMEOUT);
-      Set<TopicPartition> open = new HashSet<>();
+      // Over the limit, the newest records of the window are read: each partition's share of the limit.
+      long share = Math.max(1, limit / Math.max(1, partitions.size()));
+      boolean truncated = false;
+      Map<TopicPartition, Long> from = new HashMap<>();
       for (TopicPartition p : partitions) {
         OffsetAndTimestamp at = start.get(p);
         if (at != null && at.offset() < end.get(p)) {
-          open.add(p);
+          long first = Math.max(at.offset(), end.get(p) - share);
+          truncated |= first > at.offset();
+          from.put(p, first);
         }
       }
+      Set<TopicPartition> open = new HashSet<>(from.keySet());
       consumer.assign(open);
-      open.forEach(p -> consumer.seek(p, start.get(p).offset()));
+      from.forEach(consumer::seek);
       long records = 0;
       long unreadable = 0;
       Instant stopAt = Instant.now().plus(deadline);
@@ -84,7 +96,7 @@ public final class TopicReplay {
         }
         open.removeIf(p -> consumer.position(p, TIMEOUT) >= end.get(p));
       }
-      return new Read(records, unreadable, open.isEmpty());
+      return new Read(records, unreadable, open.isEmpty() && !truncated);
     }
   }
 }

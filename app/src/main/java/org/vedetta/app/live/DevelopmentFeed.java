@@ -2,8 +2,10 @@ package org.vedetta.app.live;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,14 +30,16 @@ import org.vedetta.model.Topics;
 /**
  * Follows {@code vedetta.developments} for the console's live view, on a thread of its own and outside any
  * consumer group (no stage's offsets move). It starts {@code history} back and keeps the {@code keep} most recently
- * detected developments, each once. Listeners hear of the developments that arrive after the start, not of the
- * history read to catch up.
+ * detected developments, each once. Listeners hear of every development that arrives after the start, once (a
+ * record repeating one of the last 10,000 handed on is not handed on again), however old its detection time; not
+ * of the history read to catch up.
  */
 public final class DevelopmentFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DevelopmentFeed.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration FETCH_WAIT = Duration.ofMillis(500);
+  private static final int ANNOUNCED_KEPT = 10_000;
   private static final Comparator<Development> NEWEST_LAST =
       Comparator.comparing(Development::detectedAt).thenComparing(Development::id);
 
@@ -45,6 +49,13 @@ public final class DevelopmentFeed implements AutoCloseable {
   private final TreeSet<Development> kept = new TreeSet<>(NEWEST_LAST);
   private final Map<String, Development> keptById = new HashMap<>();
   private final Set<Consumer<Development>> listeners = new CopyOnWriteArraySet<>();
+  /** Ids of the developments handed on lately, so that a repeated record is not handed on twice. */
+  private final Set<String> announced = Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > ANNOUNCED_KEPT;
+    }
+  });
   private final Thread thread;
   private volatile boolean closed;
 
@@ -116,12 +127,13 @@ public final class DevelopmentFeed implements AutoCloseable {
           record.offset(), e.getMessage());
       return;
     }
-    if (!keep(d)) {
-      return;
-    }
+    keep(d);
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     if (record.offset() < historyEnd.getOrDefault(partition, 0L)) {
       return; // read to catch up, not arrived
+    }
+    if (!announced.add(d.id())) {
+      return; // a repeat of a record already handed on
     }
     for (Consumer<Development> listener : listeners) {
       try {
@@ -132,20 +144,17 @@ public final class DevelopmentFeed implements AutoCloseable {
     }
   }
 
-  /** Keeps {@code d} among the newest; false when it is held already or older than all of them. */
-  private synchronized boolean keep(Development d) {
-    if (keptById.containsKey(d.id())) {
-      return false;
-    }
-    if (kept.size() >= keep && NEWEST_LAST.compare(d, kept.first()) < 0) {
-      return false;
+  /** Keeps {@code d} among the newest, unless it is held already or older than all of them. */
+  private synchronized void keep(Development d) {
+    if (keptById.containsKey(d.id())
+        || kept.size() >= keep && NEWEST_LAST.compare(d, kept.first()) < 0) {
+      return;
     }
     kept.add(d);
     keptById.put(d.id(), d);
     if (kept.size() > keep) {
       keptById.remove(kept.pollFirst().id());
     }
-    return true;
   }
 
   @Override
