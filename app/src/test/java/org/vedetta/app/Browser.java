@@ -36,7 +36,8 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (Boolean.getBoolean("vedetta.browser.required")) {
       if (!installed) {
-        throw new IllegalStateException("Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
+        throw new IllegalStateException(
+            "Chromium and chromedriver are required (apt-get install chromium chromium-driver)");
       }
     } else {
       Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium chromium-driver)");
@@ -73,7 +74,8 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}, the whole page's height. */
   Path screenshot(String name) throws IOException {
     long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.max(700, Math.min(height, 3000))));
+    int shown = (int) Math.max(700, Math.min(height, 3000));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, shown));
     File shot = driver.getScreenshotAs(OutputType.FILE);
     Files.createDirectories(SCREENSHOTS);
     Path target = SCREENSHOTS.resolve(name + ".png");

@@ -40,7 +40,8 @@ class ConsoleApiIT {
   void watchlistsAreListedCheckedSavedPreviewedAndDeletedOverTheApi() throws Exception {
     Path configDir = dir.resolve("config");
     try (DemoSite news = DemoSite.start(TestConfigs.DEMO.resolve("site"), 0)) {
-      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(), news.baseUrl() + "/feed.xml");
+      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(),
+          news.baseUrl() + "/feed.xml");
       try (Service service = Service.start(config, Role.ALL, PipelineIT.options())) {
         base = "http://127.0.0.1:" + service.http().port();
         await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
@@ -70,7 +71,8 @@ class ConsoleApiIT {
 
         HttpResponse<String> saved = send("PUT", "/api/watchlists/dprk", valid, TestConfigs.TOKEN);
         assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(VedettaConfig.load(configDir).watchlists()).extracting(w -> w.id()).containsExactly("russia-allies", "dprk");
+        assertThat(VedettaConfig.load(configDir).watchlists()).extracting(w -> w.id())
+            .containsExactly("russia-allies", "dprk");
         assertThat(Files.readString(configDir.resolve("watchlists.yml.bak"))).doesNotContain("dprk");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(json(send("GET", "/api/developments?watchlist=dprk", null, null))).hasSize(1));

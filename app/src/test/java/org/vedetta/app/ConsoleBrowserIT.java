@@ -49,7 +49,8 @@ class ConsoleBrowserIT {
     TestConfigs.copyTree(TestConfigs.DEMO.resolve("site"), site);
     Path configDir = dir.resolve("config");
     try (DemoSite news = DemoSite.start(site, 0)) {
-      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(), news.baseUrl() + "/feed.xml");
+      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(),
+          news.baseUrl() + "/feed.xml");
       try (Service service = Service.start(config, Role.ALL, PipelineIT.options())) {
         await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
         String console = "http://127.0.0.1:" + service.http().port();
@@ -135,7 +136,8 @@ class ConsoleBrowserIT {
   /** The site publishes one more article: a new casualty figure for North Korea. */
   private static void publishNewArticle(Path site) throws Exception {
     Path fixtures = Path.of("src", "test", "resources", "console");
-    Files.copy(fixtures.resolve("nuove-perdite-nordcoreane.html"), site.resolve("articles/nuove-perdite-nordcoreane.html"));
+    String article = "nuove-perdite-nordcoreane.html";
+    Files.copy(fixtures.resolve(article), site.resolve("articles").resolve(article));
     Path feed = site.resolve("feed.xml");
     String item = Files.readString(fixtures.resolve("feed-item.xml"), StandardCharsets.UTF_8);
     String xml = Files.readString(feed, StandardCharsets.UTF_8);

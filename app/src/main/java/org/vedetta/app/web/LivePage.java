@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +74,8 @@ public final class LivePage implements AutoCloseable {
     variables.put("entities", knowledge.entities().stream()
         .map(e -> new WatchlistPages.Choice(e.id(), knowledge.nameOf(e.id())))
         .sorted((a, b) -> a.label().compareToIgnoreCase(b.label())).toList());
-    variables.put("events", knowledge.events().stream().map(e -> new WatchlistPages.Choice(e.id(), e.label())).toList());
+    variables.put("events", knowledge.events().stream()
+        .map(e -> new WatchlistPages.Choice(e.id(), e.label())).toList());
     variables.put("filter", filter);
     variables.put("stream", "/live/events" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
     ctx.html(templates.render("live", Locale.ENGLISH, variables));
