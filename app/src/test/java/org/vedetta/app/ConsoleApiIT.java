@@ -84,6 +84,15 @@ class ConsoleApiIT {
         assertThat(followed.statusCode()).isEqualTo(409);
         assertThat(followed.body()).contains("'russia-allies' is followed by analyst@example.org");
         assertThat(send("DELETE", "/api/watchlists/dprk", null, TestConfigs.TOKEN).statusCode()).isEqualTo(204);
+
+        // A file broken by hand: the API says where, and changes nothing.
+        Path file = configDir.resolve("watchlists.yml");
+        Files.writeString(file, Files.readString(file).replace("title:", "titel:"));
+        HttpResponse<String> broken = send("GET", "/api/watchlists", null, null);
+        assertThat(broken.statusCode()).isEqualTo(409);
+        assertThat(broken.body()).contains("watchlists.yml:", "titel", "unknown field");
+        assertThat(send("GET", "/watchlists", null, null).body()).contains("cannot edit watchlists until this is fixed");
+        Files.writeString(file, Files.readString(file).replace("titel:", "title:"));
         assertThat(VedettaConfig.load(configDir).watchlists()).extracting(w -> w.id()).containsExactly("russia-allies");
       }
     }

@@ -20,6 +20,7 @@ import org.vedetta.matcher.knowledge.Entity;
 import org.vedetta.matcher.knowledge.EventType;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.matcher.knowledge.Treaty;
+import org.vedetta.model.Json;
 import org.vedetta.notifier.Watchlist;
 import org.vedetta.settings.SettingsException;
 
@@ -80,9 +81,15 @@ public final class WatchlistPages {
     app.post("/watchlists/preview", this::preview);
     app.post("/watchlists/save", this::save);
     app.post("/watchlists/{id}/delete", this::delete);
+    // watchlists.yml broken by hand: every watchlist page and API call says so, with file and line.
     app.exception(SettingsException.class, (e, ctx) -> {
       ctx.status(HttpStatus.CONFLICT);
-      list(ctx, List.of());
+      if (ctx.path().startsWith("/api/")) {
+        ctx.contentType("application/json").result(Json.writeString(Map.of("issues", List.of(new Issue("",
+            e.getMessage())))));
+      } else {
+        list(ctx, List.of());
+      }
     });
   }
 
