@@ -11,6 +11,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY model/pom.xml model/
 COPY settings/pom.xml settings/
+COPY database/pom.xml database/
 COPY test-support/pom.xml test-support/
 COPY ingest/pom.xml ingest/
 COPY matcher/pom.xml matcher/
@@ -19,6 +20,7 @@ COPY app/pom.xml app/
 COPY bench/pom.xml bench/
 COPY model/src model/src
 COPY settings/src settings/src
+COPY database/src database/src
 COPY test-support/src test-support/src
 COPY ingest/src ingest/src
 COPY matcher/src matcher/src

@@ -1,12 +1,12 @@
 package org.vedetta.ingest.internal;
 
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.vedetta.database.Migrations;
 
 /**
  * Quartz's {@code qrtz_*} tables for the clustered poll schedule (PostgreSQL only), migrated by Flyway from
  * {@code classpath:db/ingest-quartz} with a history table of their own, {@value #HISTORY_TABLE}, beside
- * {@link SeenItems}'. Nodes starting at once are safe: on PostgreSQL Flyway migrates under an advisory lock.
+ * {@link SeenItems}'. Nodes starting at once take turns ({@link Migrations}).
  */
 final class QuartzTables {
 
@@ -15,14 +15,6 @@ final class QuartzTables {
   private QuartzTables() {}
 
   static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ingest-quartz")
-        .table(HISTORY_TABLE)
-        // ingest's own tables (and other modules') are already in the schema: start this history below V1.
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    Migrations.migrate(dataSource, "db/ingest-quartz", HISTORY_TABLE);
   }
 }

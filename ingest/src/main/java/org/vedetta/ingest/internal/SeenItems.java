@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.vedetta.database.Migrations;
 import org.vedetta.model.Article;
 import org.vedetta.model.Ids;
 
@@ -41,15 +41,7 @@ public final class SeenItems {
 
   /** Migrates the schema if needed and returns the store. */
   public static SeenItems open(DataSource dataSource, Clock clock) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/ingest")
-        .table(HISTORY_TABLE)
-        // Another module's tables may already be in the schema: start ingest's history below V1.
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    Migrations.migrate(dataSource, "db/ingest", HISTORY_TABLE);
     return new SeenItems(dataSource, clock);
   }
 

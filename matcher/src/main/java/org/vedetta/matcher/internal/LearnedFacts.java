@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.vedetta.database.Migrations;
 import org.vedetta.matcher.knowledge.Fact;
 import org.vedetta.model.Development;
 import org.vedetta.model.Qualifier;
@@ -27,10 +27,7 @@ public final class LearnedFacts {
 
   public LearnedFacts(DataSource dataSource) {
     this.dataSource = dataSource;
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/matcher")
-        .table("matcher_schema_history")
-        // The database may already hold other stages' tables: start from an empty baseline so V1 still runs.
-        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    Migrations.migrate(dataSource, "db/matcher", "matcher_schema_history");
   }
 
   /** A learned fact and the article that first carried it. */

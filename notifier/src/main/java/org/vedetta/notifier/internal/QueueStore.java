@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.vedetta.database.Migrations;
 import org.vedetta.model.Development;
 import org.vedetta.model.Json;
 import org.vedetta.notifier.QueueException;
@@ -42,14 +42,7 @@ public final class QueueStore {
    * {@code notifier_schema_history}. The database may already hold other stages' tables (baseline 0, so V1 runs).
    */
   public void migrate() {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/notifier")
-        .table("notifier_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    Migrations.migrate(dataSource, "db/notifier", "notifier_schema_history");
   }
 
   /** Hands the subscriber's pending items to a {@link Dispatch}, which mails them. */

@@ -1,0 +1,1 @@
+create table migrations_it_thing (id integer primary key);
