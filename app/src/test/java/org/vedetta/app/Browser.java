@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * For each test: headless Chromium driven through its chromedriver, both from Debian's packages
  * ({@code chromium}, {@code chromium-driver}; the project's test script installs them). Without them the test is
  * skipped, unless {@code -Dvedetta.browser.required=true} (the test script sets it) makes that a failure.
- * Screenshots go to {@code target/screenshots/}.
+ * Screenshots go to {@code target/screenshots/}, with one of the page a failed test left.
  */
 final class Browser implements BeforeEachCallback, AfterEachCallback {
 
@@ -52,8 +52,15 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
-    if (driver != null) {
+  public void afterEach(ExtensionContext context) throws IOException {
+    if (driver == null) {
+      return;
+    }
+    try {
+      if (context.getExecutionException().isPresent()) {
+        screenshot("failed-" + context.getRequiredTestMethod().getName());
+      }
+    } finally {
       driver.quit();
     }
   }

@@ -60,6 +60,7 @@ class ConsoleBrowserIT {
         assertThat(browser.find("table.grid").getText()).contains("Russia's allies");
         browser.screenshot("console-watchlists");
         web.findElement(By.linkText("New watchlist")).click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("save")));
 
         // A save without an id is refused, the form kept, and the problem shown at the field.
         type("title", "North Korean troops");
@@ -68,6 +69,7 @@ class ConsoleBrowserIT {
         tick("events", "casualties");
         type("token", TestConfigs.TOKEN);
         browser.find("#save").click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-problem")));
         assertThat(browser.find(".field-problem").getText()).isEqualTo("id: is required");
         assertThat(browser.find("input[name=title]").getAttribute("value")).isEqualTo("North Korean troops");
         assertThat(browser.find("input[name=entities][value=north_korea]").isSelected()).isTrue();
@@ -76,6 +78,7 @@ class ConsoleBrowserIT {
         // The preview replays the topics: the two North Korean developments, not Venezuela's.
         type("id", "dprk-troops");
         browser.find("#preview").click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-result")));
         WebElement preview = browser.find("#preview-result");
         assertThat(preview.findElement(By.tagName("h2")).getText())
             .isEqualTo("Over the last 30 days this watchlist would have alerted 2 developments");
@@ -85,6 +88,7 @@ class ConsoleBrowserIT {
 
         type("token", TestConfigs.TOKEN);
         browser.find("#save").click();
+        browser.waiting(30).until(ExpectedConditions.urlContains("saved="));
         assertThat(web.getCurrentUrl()).endsWith("/watchlists?saved=dprk-troops");
         assertThat(browser.find("table.grid").getText()).contains("North Korean troops");
         Watchlist saved = VedettaConfig.load(configDir).watchlists().stream()
