@@ -21,13 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.kafka.TopicReplay;
@@ -115,8 +115,6 @@ public final class PreviewBenchmark {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration WAIT = Duration.ofMinutes(5);
-  /** A wave is over when the feed has handed on none of it for this long. */
-  private static final Duration QUIET = Duration.ofSeconds(2);
   private static final String FEED_THREAD = "vedetta-live-developments";
 
   private PreviewBenchmark() {}
@@ -647,7 +645,8 @@ public final class PreviewBenchmark {
     PhaseMeter meter = PhaseMeter.start();
     try (DevelopmentFeed feed = DevelopmentFeed.start(clients, LIVE_HISTORY, LIVE_KEPT, Clock.systemUTC())) {
       AutoCloseable subscription = feed.subscribe(probe);
-      await(() -> ids(feed.recent()).equals(newest), "the feed to keep the newest developments written");
+      Awaitility.await("the feed to keep the newest developments written").atMost(WAIT)
+          .pollInterval(Duration.ofMillis(2)).until(() -> ids(feed.recent()).equals(newest));
       PhaseMeter.Phase catchUp = meter.stop();
       long feedCpu = PhaseMeter.threadCpu(FEED_THREAD);
       int kept = feed.recent().size();
@@ -683,10 +682,8 @@ public final class PreviewBenchmark {
 
   /**
    * Sends {@code count} new developments, at {@code rate} per second or as fast as possible when 0, and waits
-   * until the feed has handed on all of them, or has handed on none for {@link #QUIET}: a development that
-   * arrives when the feed already keeps {@link #LIVE_KEPT} newer ones is neither kept nor handed on (a burst's
-   * partitions are read unevenly, so older ones can arrive after newer ones). Fails unless each was handed on at
-   * most once, every one not handed on is outside the wave's {@link #LIVE_KEPT} newest, and the feed keeps those.
+   * until the feed has handed on all of them. Fails unless each was handed on once (none again for half a second
+   * after the last) and the feed keeps the wave's {@link #LIVE_KEPT} newest.
    */
   private static PreviewFeedProbe.Wave wave(KafkaProducer<String, byte[]> producer, DevelopmentFeed feed,
       PreviewFeedProbe probe, long firstIndex, int count, int rate) throws Exception {
@@ -724,20 +721,11 @@ public final class PreviewBenchmark {
       throw new IllegalStateException("writing to " + Topics.DEVELOPMENTS + " failed: " + failure.get(),
           failure.get());
     }
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    int delivered = -1;
-    long lastChange = System.nanoTime();
-    while (delivered < count && System.nanoTime() - lastChange < QUIET.toNanos()) {
-      check(System.nanoTime() < deadline, "gave up waiting %d min for the feed to hand on %,d new developments",
-          WAIT.toMinutes(), count);
-      Thread.sleep(2);
-      int now = probe.delivered(ids);
-      if (now != delivered) {
-        delivered = now;
-        lastChange = System.nanoTime();
-      }
-    }
-    Thread.sleep(500); // room for a repeated delivery to show
+    Awaitility.await("the feed to hand on " + count + " new developments").atMost(WAIT)
+        .pollInterval(Duration.ofMillis(2)).until(() -> probe.delivered(ids) == count);
+    // A repeat would come right after: none for half a second.
+    Awaitility.await("no development handed on twice").during(Duration.ofMillis(500)).atMost(WAIT)
+        .until(() -> probe.wave(ids).repeats() == 0);
     PreviewFeedProbe.Wave wave = probe.wave(ids);
     check(wave.repeats() == 0, "the feed handed on %,d new developments more than once", wave.repeats());
     check(wave.delivered() == wave.sent(), "the feed handed on only %,d of the %,d new developments sent",
@@ -763,15 +751,7 @@ public final class PreviewBenchmark {
     return developments.stream().map(Development::id).toList();
   }
 
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("gave up waiting " + WAIT.toMinutes() + " min for " + what);
-      }
-      Thread.sleep(2);
-    }
-  }
+
 
   private static void check(boolean condition, String format, Object... args) {
     if (!condition) {

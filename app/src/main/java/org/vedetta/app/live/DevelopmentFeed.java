@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ public final class DevelopmentFeed implements AutoCloseable {
   private final Map<TopicPartition, Long> historyEnd;
   private final int keep;
   private final TreeSet<Development> kept = new TreeSet<>(NEWEST_LAST);
-  private final Map<String, Development> keptById = new HashMap<>();
+  private final Set<String> keptIds = new HashSet<>();
   private final Set<Consumer<Development>> listeners = new CopyOnWriteArraySet<>();
   /** Ids of the developments handed on lately, so that a repeated record is not handed on twice. */
   private final Set<String> announced = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -146,14 +146,14 @@ public final class DevelopmentFeed implements AutoCloseable {
 
   /** Keeps {@code d} among the newest, unless it is held already or older than all of them. */
   private synchronized void keep(Development d) {
-    if (keptById.containsKey(d.id())
+    if (keptIds.contains(d.id())
         || kept.size() >= keep && NEWEST_LAST.compare(d, kept.first()) < 0) {
       return;
     }
     kept.add(d);
-    keptById.put(d.id(), d);
+    keptIds.add(d.id());
     if (kept.size() > keep) {
-      keptById.remove(kept.pollFirst().id());
+      keptIds.remove(kept.pollFirst().id());
     }
   }
 

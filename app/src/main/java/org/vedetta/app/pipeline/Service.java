@@ -124,6 +124,8 @@ public final class Service implements AutoCloseable {
 
     http = HttpSurface.start(config.app().http());
     resources.push(http);
+    WebTemplates templates = new WebTemplates();
+    ConsoleToken token = new ConsoleToken(config.app().http().token());
     metrics = new Metrics();
     if (roles.contains(Role.NOTIFIER)) {
       KnowledgeSet knowledge = config.knowledge();
@@ -139,7 +141,7 @@ public final class Service implements AutoCloseable {
           .listener(metrics.deliveries())
           .build();
       resources.push(notifier);
-      new UnsubscribePages(notifier, new WebTemplates()).register(http.app());
+      new UnsubscribePages(notifier, templates).register(http.app());
       notifier.start();
       process(new TopicProcessor<>("notifier", clients, Topics.DEVELOPMENTS, Development.class, d -> {
         notifier.accept(d);
@@ -171,12 +173,11 @@ public final class Service implements AutoCloseable {
           .onPoll(metrics::polled)
           .build();
       resources.push(ingest);
-      new SourcesPage(ingest, config.sources(), new WebTemplates(), new ConsoleToken(config.app().http().token()),
-          options.clock()).register(http.app());
+      new SourcesPage(ingest, config.sources(), templates, token, options.clock()).register(http.app());
       ingest.start();
     }
-    new KnowledgePage(config.knowledge(), matcher, new WebTemplates()).register(http.app());
-    registerConsole(config, clients, options);
+    new KnowledgePage(config.knowledge(), matcher, templates).register(http.app());
+    registerConsole(config, clients, options, templates, token);
     Map<String, Supplier<Optional<String>>> checks = new LinkedHashMap<>();
     if (notifier != null) {
       checks.put("mail", notifier::checkMail);
@@ -190,12 +191,11 @@ public final class Service implements AutoCloseable {
   }
 
   /** The watchlist editor with its preview, and the live view; a save is applied at once when this process notifies. */
-  private void registerConsole(VedettaConfig config, KafkaClients clients, Options options) {
-    WebTemplates templates = new WebTemplates();
+  private void registerConsole(VedettaConfig config, KafkaClients clients, Options options, WebTemplates templates,
+      ConsoleToken token) {
     ConfigReloader applier = reloader;
     WatchlistEditor editor = new WatchlistEditor(config.dir(), applier == null ? () -> { } : applier::check);
     WatchlistPreview preview = new WatchlistPreview(new TopicReplay(clients, PREVIEW_DEADLINE), options.clock());
-    ConsoleToken token = new ConsoleToken(config.app().http().token());
     new WatchlistPages(editor, preview, config.knowledge(), templates, token).register(http.app());
     DevelopmentFeed feed = DevelopmentFeed.start(clients, LIVE_HISTORY, LIVE_KEPT, options.clock());
     resources.push(feed);

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +19,7 @@ import org.vedetta.app.live.DevelopmentFeed;
 import org.vedetta.app.live.DevelopmentFilter;
 import org.vedetta.app.watchlists.WatchlistEditor;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
+import org.vedetta.model.Development;
 import org.vedetta.model.Json;
 import org.vedetta.notifier.Watchlist;
 
@@ -39,7 +40,11 @@ public final class LivePage implements AutoCloseable {
   private final KnowledgeSet knowledge;
   private final WebTemplates templates;
   private final byte[] script;
-  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  private final List<WatchlistPages.Choice> entities;
+  private final List<WatchlistPages.Choice> events;
+  /** Every open event stream, with its filter. */
+  private final Map<SseClient, DevelopmentFilter> clients = new ConcurrentHashMap<>();
+  private final AutoCloseable subscription;
   private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vedetta-live-keepalive");
     t.setDaemon(true);
@@ -52,9 +57,14 @@ public final class LivePage implements AutoCloseable {
     this.knowledge = knowledge;
     this.templates = templates;
     this.script = resource("web/assets/live.js");
+    this.entities = knowledge.entities().stream()
+        .map(e -> new WatchlistPages.Choice(e.id(), knowledge.nameOf(e.id())))
+        .sorted((a, b) -> a.label().compareToIgnoreCase(b.label())).toList();
+    this.events = knowledge.events().stream().map(e -> new WatchlistPages.Choice(e.id(), e.label())).toList();
+    this.subscription = feed.subscribe(this::broadcast);
     // Proxies and browsers drop a connection that stays silent for long: a comment every 20 s keeps it open.
-    keepAlive.scheduleAtFixedRate(() -> clients.forEach(c -> send(c, () -> c.sendComment("keep-alive"))), 20, 20,
-        TimeUnit.SECONDS);
+    keepAlive.scheduleAtFixedRate(() -> clients.keySet().forEach(c -> send(c, () -> c.sendComment("keep-alive"))),
+        20, 20, TimeUnit.SECONDS);
   }
 
   public void register(Javalin app) {
@@ -65,40 +75,36 @@ public final class LivePage implements AutoCloseable {
   }
 
   private void render(Context ctx) {
-    DevelopmentFilter filter = filter(ctx);
+    List<Watchlist> known = watchlists.watchlists().watchlists();
+    DevelopmentFilter filter = filter(ctx, known);
     Map<String, Object> variables = new HashMap<>();
     variables.put("developments", feed.recent().stream().filter(filter::matches).limit(SHOWN)
         .map(d -> DevelopmentView.of(d, knowledge)).toList());
     variables.put("blank", DevelopmentView.BLANK);
-    variables.put("watchlists", watchlists.watchlists().watchlists());
-    variables.put("entities", knowledge.entities().stream()
-        .map(e -> new WatchlistPages.Choice(e.id(), knowledge.nameOf(e.id())))
-        .sorted((a, b) -> a.label().compareToIgnoreCase(b.label())).toList());
-    variables.put("events", knowledge.events().stream()
-        .map(e -> new WatchlistPages.Choice(e.id(), e.label())).toList());
+    variables.put("watchlists", known);
+    variables.put("entities", entities);
+    variables.put("events", events);
     variables.put("filter", filter);
     variables.put("stream", "/live/events" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
     ctx.html(templates.render("live", Locale.ENGLISH, variables));
   }
 
   private void stream(SseClient client) {
-    DevelopmentFilter filter = filter(client.ctx());
-    clients.add(client);
-    AutoCloseable subscription = feed.subscribe(d -> {
-      if (filter.matches(d)) {
-        String json = Json.writeString(DevelopmentView.of(d, knowledge));
-        send(client, () -> client.sendEvent("development", json, d.id()));
-      }
-    });
-    client.onClose(() -> {
-      clients.remove(client);
-      try {
-        subscription.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    clients.put(client, filter(client.ctx()));
+    client.onClose(() -> clients.remove(client));
     client.keepAlive();
+  }
+
+  /** A development that arrived, written once and sent to each stream whose filter lets it through. */
+  private void broadcast(Development d) {
+    String json = null;
+    for (Map.Entry<SseClient, DevelopmentFilter> open : clients.entrySet()) {
+      if (open.getValue().matches(d)) {
+        json = json == null ? Json.writeString(DevelopmentView.of(d, knowledge)) : json;
+        String event = json;
+        send(open.getKey(), () -> open.getKey().sendEvent("development", event, d.id()));
+      }
+    }
   }
 
   /** One write at a time per connection: the feed's thread and the keep-alive timer both write. */
@@ -112,8 +118,12 @@ public final class LivePage implements AutoCloseable {
 
   /** The filter in the query: {@code watchlist}, {@code entity}, {@code event}, {@code severity}; blanks mean any. */
   DevelopmentFilter filter(Context ctx) {
+    return filter(ctx, param(ctx, "watchlist") == null ? List.of() : watchlists.watchlists().watchlists());
+  }
+
+  private static DevelopmentFilter filter(Context ctx, List<Watchlist> known) {
     String watchlistId = param(ctx, "watchlist");
-    Watchlist watchlist = watchlistId == null ? null : watchlists.watchlists().watchlists().stream()
+    Watchlist watchlist = watchlistId == null ? null : known.stream()
         .filter(w -> w.id().equals(watchlistId)).findFirst()
         .orElseThrow(() -> new BadRequestResponse("no watchlist '" + watchlistId + "'"));
     String severity = param(ctx, "severity");
@@ -143,8 +153,9 @@ public final class LivePage implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    subscription.close();
     keepAlive.shutdownNow();
-    clients.forEach(SseClient::close);
+    clients.keySet().forEach(SseClient::close);
   }
 }

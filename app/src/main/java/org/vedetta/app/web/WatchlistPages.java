@@ -76,8 +76,12 @@ public final class WatchlistPages {
   public void register(Javalin app) {
     app.get("/watchlists", ctx -> list(ctx, List.of()));
     app.get("/watchlists/new", ctx -> form(ctx, WatchlistForm.blank(snapshot().version()), List.of(), null));
-    app.get("/watchlists/{id}/edit", ctx -> form(ctx, WatchlistForm.of(find(ctx.pathParam("id")), snapshot().version()),
-        List.of(), null));
+    app.get("/watchlists/{id}/edit", ctx -> {
+      Snapshot snapshot = snapshot();
+      Watchlist watchlist = snapshot.watchlists().stream().filter(w -> w.id().equals(ctx.pathParam("id")))
+          .findFirst().orElseThrow(() -> new NotFoundResponse("no watchlist '" + ctx.pathParam("id") + "'"));
+      form(ctx, WatchlistForm.of(watchlist, snapshot.version()), List.of(), null);
+    });
     app.post("/watchlists/preview", this::preview);
     app.post("/watchlists/save", this::save);
     app.post("/watchlists/{id}/delete", this::delete);
@@ -186,11 +190,6 @@ public final class WatchlistPages {
 
   private Snapshot snapshot() {
     return editor.watchlists();
-  }
-
-  private Watchlist find(String id) {
-    return snapshot().watchlists().stream().filter(w -> w.id().equals(id)).findFirst()
-        .orElseThrow(() -> new NotFoundResponse("no watchlist '" + id + "'"));
   }
 
   private Row row(Watchlist w) {
