@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param highlights    what to highlight in the article text: the subject's mention and the figure
  * @param confirms      for an official confirmation, the event it confirms ({@code troop_deployment},
  *                      {@code casualties}); for a figure stated as official, its own event; else {@code null}
+ * @param planned       whether the sentence states a plan, a promise or an announcement ("will send 6,000 more")
+ *                      rather than something done
  */
 public record Claim(
     String subject,
@@ -33,7 +35,8 @@ public record Claim(
     int end,
     String attribution,
     List<Span> highlights,
-    String confirms) {
+    String confirms,
+    boolean planned) {
 
   /** {@code [start, end)} in the article text. */
   public record Span(int start, int end) {}
@@ -44,10 +47,17 @@ public record Claim(
     highlights = highlights == null ? List.of() : List.copyOf(highlights);
   }
 
+  /** A claim of something done (not planned). */
+  public Claim(String subject, String event, String counterparty, String treaty, Quantity quantity, LocalDate date,
+      String sentence, int start, int end, String attribution, List<Span> highlights, String confirms) {
+    this(subject, event, counterparty, treaty, quantity, date, sentence, start, end, attribution, highlights,
+        confirms, false);
+  }
+
   /** A claim without attribution or highlights. */
   public Claim(String subject, String event, String counterparty, String treaty, Quantity quantity, LocalDate date,
       String sentence, int start, int end) {
-    this(subject, event, counterparty, treaty, quantity, date, sentence, start, end, null, List.of(), null);
+    this(subject, event, counterparty, treaty, quantity, date, sentence, start, end, null, List.of(), null, false);
   }
 
   /** The claim key: subject | event | counterparty | treaty. Novelty is decided once per key. */

@@ -7,13 +7,27 @@ package org.vedetta.model;
  * @param high      largest value the statement allows
  * @param unit      what is counted ({@code soldiers}, {@code percent}, ...)
  * @param qualifier how exactly it was stated
+ * @param role      what the figure counts, as the knowledge set's event types name it: {@code total},
+ *                  {@code increment}, {@code contingent} (troops); {@code killed}, {@code wounded},
+ *                  {@code missing}, {@code captured}, {@code losses} (casualties); {@code null} when the event
+ *                  type has no roles. Figures of different roles are never compared with each other.
  */
-public record Quantity(long low, long high, String unit, Qualifier qualifier) {
+public record Quantity(long low, long high, String unit, Qualifier qualifier, String role) {
 
   public Quantity {
     if (low > high) {
       throw new IllegalArgumentException("low " + low + " > high " + high);
     }
+  }
+
+  /** A figure without a role. */
+  public Quantity(long low, long high, String unit, Qualifier qualifier) {
+    this(low, high, unit, qualifier, null);
+  }
+
+  /** The same figure in another role. */
+  public Quantity withRole(String role) {
+    return new Quantity(low, high, unit, qualifier, role);
   }
 
   public static Quantity exact(long value, String unit) {

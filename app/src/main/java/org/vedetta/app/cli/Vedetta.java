@@ -16,6 +16,7 @@ public final class Vedetta {
 
   static CommandLine commandLine() {
     return new CommandLine(new Vedetta())
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println("vedetta: " + e.getMessage());
           return 1;

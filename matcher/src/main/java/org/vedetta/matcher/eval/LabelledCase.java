@@ -1,12 +1,16 @@
 package org.vedetta.matcher.eval;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.vedetta.settings.Problems;
 import org.vedetta.settings.Validated;
+import org.vedetta.settings.YamlSettings;
 
 /**
- * One labelled article of the evaluation set: what a careful analyst tags and reads in it.
+ * One case of the invented evaluation set ({@code config/knowledge/eval/<lang>.yml}): a passage written for
+ * the set and what a careful analyst tags and reads in it.
  *
  * @param id        unique across the set, e.g. {@code it-01}
  * @param published publication date; relative dates are read against it
@@ -45,8 +49,7 @@ public record LabelledCase(String id, LocalDate published, String title, String 
     problems.eachWith("claims", claims, (c, at) -> {
       at.require(c.subject(), "subject");
       at.require(c.event(), "event");
-      at.check(List.of("new", "changed", "confirmed", "known").contains(c.verdict()), "verdict",
-          "must be new, changed, confirmed or known");
+      at.check(RealCorpus.VERDICTS.contains(c.verdict()), "verdict", "must be new, changed, confirmed or known");
     });
   }
 
@@ -55,5 +58,25 @@ public record LabelledCase(String id, LocalDate published, String title, String 
     public CasesFile {
       cases = cases == null ? List.of() : cases;
     }
+  }
+
+  /**
+   * Every case of the set in {@code dir}, one file per language. Its passages carry neither sentences nor roles
+   * nor an own-news flag: a claim that is not known counts as the passage's own news, and every passage as on
+   * topic (its traps are scored by their claims).
+   */
+  public static List<LabelledArticle> readSet(Path dir) {
+    List<LabelledArticle> articles = new ArrayList<>();
+    for (Path file : RealCorpus.yamlFiles(dir)) {
+      String language = file.getFileName().toString().replace(".yml", "");
+      CasesFile cases = YamlSettings.read(file, dir.getFileName() + "/" + file.getFileName(), CasesFile.class,
+          (f, p) -> p.each("cases", f.cases()));
+      for (LabelledCase c : cases.cases()) {
+        articles.add(new LabelledArticle(c.id(), language, c.published(), c.title(), c.text(), true, c.mentions(),
+            c.claims().stream().map(e -> new LabelledArticle.ExpectedClaim(null, e.subject(), e.event(),
+                e.treaty(), e.low(), e.high(), null, false, !"known".equals(e.verdict()), e.verdict())).toList()));
+      }
+    }
+    return articles;
   }
 }
