@@ -130,14 +130,16 @@ public final class Matcher {
     mentions.addAll(Mentions.toMentions(text, found, false));
 
     String origin = fingerprints.origin(article.id(), article.sourceId(), text.folded(), now, learn);
-    List<Claim> claims = readClaims(article, published, text, spans, folded, found, titleFound);
+    List<Claim> claims = new ArrayList<>();
+    List<Claim> background = new ArrayList<>();
+    readClaims(article, published, text, spans, folded, found, titleFound, claims, background);
     List<Assessment> assessments = new ArrayList<>();
     Map<String, Development> developments = new LinkedHashMap<>();
     Map<String, TaggedArticle.Corroboration> corroborations = new LinkedHashMap<>();
     for (Claim claim : claims) {
       Map<String, String> developmentOfFact = new LinkedHashMap<>();
       Map<String, List<Fact>> known = learnedFacts(claim, article, developmentOfFact);
-      Assessment a = novelty.assess(claim, published, known);
+      Assessment a = novelty.assess(claim, published, known, background.contains(claim));
       Development d = a.verdict().isDevelopment() ? development(a, article, now) : null;
       if (d != null && learn) {
         String owner = learned.learn(d, article.url());
@@ -173,10 +175,10 @@ public final class Matcher {
     return new MatchResult(tagged, assessments, List.copyOf(developments.values()));
   }
 
-  private List<Claim> readClaims(Article article, LocalDate published, FoldedText text,
+  /** Reads the claims of every sentence into {@code claims}, and those stated as background also into {@code background}. */
+  private void readClaims(Article article, LocalDate published, FoldedText text,
       List<Sentences.Span> spans, List<int[]> folded, List<MentionFinder.Found> found,
-      List<MentionFinder.Found> titleFound) {
-    List<Claim> claims = new ArrayList<>();
+      List<MentionFinder.Found> titleFound, List<Claim> claims, List<Claim> background) {
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();
     for (int i = 0; i < spans.size(); i++) {
@@ -192,9 +194,13 @@ public final class Matcher {
       for (ClaimReader.Read r : reads) {
         List<Claim.Span> highlights = r.highlights().stream()
             .map(h -> new Claim.Span(text.originalStart(from + h[0]), text.originalEnd(from + h[1]))).toList();
-        claims.add(new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
+        Claim claim = new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
             r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
-            span.start(), span.end(), r.attribution(), highlights, r.confirms()));
+            span.start(), span.end(), r.attribution(), highlights, r.confirms(), r.planned());
+        claims.add(claim);
+        if (r.background()) {
+          background.add(claim);
+        }
       }
       Optional<String> ally = lastAlly(local);
       if (ally.isPresent()) {
@@ -206,7 +212,6 @@ public final class Matcher {
         treatyTopic = treaty;
       }
     }
-    return claims;
   }
 
   private Optional<String> lastAlly(List<MentionFinder.Found> found) {
@@ -252,8 +257,11 @@ public final class Matcher {
     } else if (c.quantity() != null) {
       h.append(": ").append(c.quantity().describe());
     }
-    if (!"russia".equals(c.counterparty()) && c.treaty() == null) {
+    if (!knowledge.focus().equals(c.counterparty()) && c.treaty() == null) {
       h.append(" (").append(knowledge.nameOf(c.counterparty())).append(')');
+    }
+    if (c.planned()) {
+      h.append(" (planned)");
     }
     return h.toString();
   }

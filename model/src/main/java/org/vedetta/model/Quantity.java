@@ -34,7 +34,10 @@ public record Quantity(long low, long high, String unit, Qualifier qualifier, St
     return new Quantity(value, value, unit, Qualifier.EXACT);
   }
 
-  /** Human form: "about 1,500 soldiers", "10,000–12,000 soldiers", "up to 40 percent". */
+  /**
+   * Human form in English: "about 1,500 soldiers", "10,000–12,000 soldiers", "up to 40 percent", and with its role
+   * "6,000 more soldiers", "about 300 soldiers killed".
+   */
   public String describe() {
     String span = low == high ? String.format("%,d", low) : String.format("%,d–%,d", low, high);
     String prefix = switch (qualifier) {
@@ -51,6 +54,16 @@ public record Quantity(long low, long high, String unit, Qualifier qualifier, St
       span = "thousands of";
       prefix = "";
     }
-    return prefix + span + (unit == null ? "" : " " + unit);
+    String amount = prefix + span;
+    String what = unit == null ? "" : " " + unit;
+    if (role == null || role.equals("total")) {
+      return amount + what;
+    }
+    return switch (role) {
+      case "increment" -> amount + " more" + what;
+      case "contingent" -> amount + what + " (a contingent)";
+      case "losses" -> amount + what + " killed or wounded";
+      default -> amount + what + " " + role;
+    };
   }
 }

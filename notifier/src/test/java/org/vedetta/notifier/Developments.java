@@ -74,6 +74,24 @@ public final class Developments {
             new Quantity(1_000, 1_000, "soldiers", Qualifier.ABOUT), "2025-01")));
   }
 
+  /**
+   * Kim will send 6,000 more soldiers: a planned increment, NEW, compared with the known total of 10,000–12,000;
+   * highlights "6,000".
+   */
+  public static Development plannedIncrement() {
+    String sentence = "Kim will send 6,000 more soldiers to Russia, Seoul's intelligence service said.";
+    int start = 51;
+    Claim claim = new Claim("north_korea", "troop_deployment", "russia", null,
+        new Quantity(6_000, 6_000, "soldiers", Qualifier.EXACT, "increment"), null, sentence, start,
+        start + sentence.length(), null, List.of(span(sentence, start, "6,000")), null, true);
+    Evidence evidence = new Evidence(Ids.of("https://www.yonhap.example/nk-more"), "yonhap",
+        "https://www.yonhap.example/nk-more", "North Korea to send more troops",
+        Instant.parse("2025-11-05T09:00:00Z"));
+    return development(claim, evidence, Verdict.NEW, 4, "North Korea — troop deployment: 6,000 more soldiers",
+        "10,000–12,000 soldiers (2025-04)", List.of(new KnownFact("north_korea", "troop_deployment", null,
+            new Quantity(10_000, 12_000, "soldiers", Qualifier.ABOUT, "total"), "2025-04")));
+  }
+
   /** Kim and Putin meet: severity 5, for immediate alerts. */
   public static Development leaderMeeting() {
     String sentence = "Kim Jong-un arrived in Vladivostok for talks with Vladimir Putin.";

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vedetta.app.analyze.Baseline;
 import org.vedetta.matcher.Matcher;
+import org.vedetta.matcher.eval.Agreement;
 import org.vedetta.matcher.eval.Evaluation;
 import org.vedetta.matcher.eval.LabelledCase;
 import org.vedetta.matcher.eval.RealCorpus;
@@ -44,9 +45,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--misses", description = "List every missed or unexpected item.")
   boolean misses;
 
+  @Option(names = "--agreement",
+      description = "Instead of scoring the matcher, show how far the real corpus's two labellings agree.")
+  boolean agreement;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (agreement) {
+      printAgreement(out, RealCorpus.load(knowledge.resolve("eval").resolve("real")));
+      out.flush();
+      return 0;
+    }
     Matcher matcher = Baseline.matcher(knowledge);
     Evaluation evaluation = new Evaluation(matcher);
     Path real = knowledge.resolve("eval").resolve("real");
@@ -65,6 +75,19 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static void printAgreement(PrintWriter out, RealCorpus set) {
+    Agreement.Report r = Agreement.compare(set.labelled(RealCorpus.Part.ALL, "annotations/a"),
+        set.labelled(RealCorpus.Part.ALL, "annotations/b"));
+    out.printf("Two independent labellings of %d articles%n%n", r.articles());
+    out.printf("%-40s %.3f%n", "mentions (F1 of one against the other)", r.mentionsF1());
+    out.printf("%-40s %.3f   (%d claims read by both)%n", "claims (F1 of one against the other)", r.claimsF1(),
+        r.pairedClaims());
+    out.printf("%n%-40s %9s %9s %7s%n", "label", "compared", "agreement", "kappa");
+    for (Agreement.Measure m : r.measures()) {
+      out.printf("%-40s %9d %9.3f %7.3f%n", m.label(), m.compared(), m.observed(), m.kappa());
+    }
   }
 
   private void print(PrintWriter out, String title, Evaluation.Report report, boolean real) {

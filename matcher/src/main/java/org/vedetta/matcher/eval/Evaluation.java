@@ -76,10 +76,10 @@ public final class Evaluation {
           q.qualifier() == Qualifier.AT_LEAST ? null : q.high(), q.role());
     }
 
-    /** Same numbers, and the same role unless the matcher gave none. */
+    /** Same numbers, and the same role where both give one (the invented set labels none). */
     boolean matches(Figure expected) {
       return Objects.equals(low, expected.low) && Objects.equals(high, expected.high)
-          && (role == null || Objects.equals(role, expected.role));
+          && (role == null || expected.role == null || role.equals(expected.role));
     }
 
     @Override

@@ -75,10 +75,11 @@ public final class LearnedFacts {
     }
   }
 
-  /** The id a learned fact of this claim gets: same key and same figure, same fact. */
+  /** The id a learned fact of this claim gets: same key, same figure in the same role, same plan: same fact. */
   public static String factId(Development d) {
     Quantity q = d.claim().quantity();
-    return org.vedetta.model.Ids.of("fact", d.claimKey(), q == null ? "-" : q.low() + ".." + q.high());
+    String figure = q == null ? "-" : q.low() + ".." + q.high() + (q.role() == null ? "" : " " + q.role());
+    return org.vedetta.model.Ids.of("fact", d.claimKey(), figure + (d.claim().planned() ? " planned" : ""));
   }
 
   /**
@@ -89,8 +90,8 @@ public final class LearnedFacts {
     Quantity q = d.claim().quantity();
     String id = factId(d);
     String sql = "insert into matcher_fact (id, claim_key, subject, event, counterparty, treaty, low, high, unit,"
-        + " qualifier, as_of, development_id, first_article_id, source, created_at, confirms, status)"
-        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        + " qualifier, as_of, development_id, first_article_id, source, created_at, confirms, status, role, planned)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, id);
       ps.setString(2, d.claimKey());
@@ -111,6 +112,8 @@ public final class LearnedFacts {
       ps.setString(16, d.claim().confirms());
       ps.setString(17, d.verdict() == org.vedetta.model.Verdict.CONFIRMED
           || d.claim().event().equals(d.claim().confirms()) ? "officially_confirmed" : "reported");
+      ps.setString(18, q == null ? null : q.role());
+      ps.setBoolean(19, d.claim().planned());
       ps.executeUpdate();
       return d.id();
     } catch (SQLException e) {
@@ -160,11 +163,11 @@ public final class LearnedFacts {
   private static Learned read(ResultSet rs) throws SQLException {
     long low = rs.getLong("low");
     Fact.FactQuantity q = rs.wasNull() ? null : new Fact.FactQuantity(low, rs.getLong("high"),
-        Qualifier.valueOf(rs.getString("qualifier")), rs.getString("unit"));
+        Qualifier.valueOf(rs.getString("qualifier")), rs.getString("unit"), rs.getString("role"));
     Fact fact = new Fact(rs.getString("id"), rs.getString("subject"), rs.getString("event"),
         rs.getString("counterparty"), rs.getString("treaty"), q, rs.getString("as_of"),
         rs.getString("status") == null ? "reported" : rs.getString("status"), rs.getString("source"), null,
-        rs.getString("confirms"));
+        rs.getString("confirms"), rs.getBoolean("planned"));
     return new Learned(fact, rs.getString("first_article_id"), rs.getString("development_id"));
   }
 

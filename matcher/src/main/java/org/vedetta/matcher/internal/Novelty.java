@@ -34,14 +34,12 @@ public final class Novelty {
   /** A stated date older than this, before publication, makes the sentence a recollection. */
   static final int HISTORY_DAYS = 180;
 
-  private static final List<String> TREATY_STAGES = List.of("treaty_signed", "treaty_ratified", "treaty_in_force");
-
   private final KnowledgeSet knowledge;
   private final Map<String, List<Fact>> baseline;
 
   public Novelty(KnowledgeSet knowledge) {
     this.knowledge = knowledge;
-    List<Fact> all = new ArrayList<>(knowledge.facts().stream().map(Novelty::normalised).toList());
+    List<Fact> all = new ArrayList<>(knowledge.facts().stream().map(this::normalised).toList());
     knowledge.treaties().forEach(t -> all.addAll(lifecycle(t)));
     this.baseline = all.stream().collect(Collectors.groupingBy(Fact::key, HashMap::new, Collectors.toList()));
   }
@@ -53,18 +51,23 @@ public final class Novelty {
 
   /**
    * The verdict of a claim given the learned facts of its key (and of the keys it depends on, see
-   * {@link #relatedKeys}).
+   * {@link #relatedKeys}); a claim stated as habitual or historical {@code background} is never news.
    */
-  public Assessment assess(Claim claim, LocalDate published, Map<String, List<Fact>> learned) {
+  public Assessment assess(Claim claim, LocalDate published, Map<String, List<Fact>> learned, boolean background) {
+    if (background) {
+      return new Assessment(claim, Verdict.KNOWN, List.of(), null, "background: habitual or historical");
+    }
     if (claim.date() != null && published != null) {
       LocalDate last = lastDayOf(claim);
       if (last.isBefore(published.minusDays(HISTORY_DAYS))) {
         return new Assessment(claim, Verdict.KNOWN, List.of(), null, "recalls an event of " + claim.date());
       }
     }
-    List<Fact> facts = factsFor(claim.key(), learned);
-    if (claim.event().equals("official_confirmation")) {
-      String confirmed = claim.confirms() == null ? "troop_deployment" : claim.confirms();
+    // A plan is compared with plans and done things; a done thing only with done things.
+    List<Fact> facts = factsFor(claim.key(), learned).stream().filter(f -> claim.planned() || !f.planned())
+        .toList();
+    if (isConfirmation(claim.event())) {
+      String confirmed = confirmed(claim);
       List<Fact> same = facts.stream().filter(f -> confirmed.equals(f.confirms())).toList();
       if (!same.isEmpty()) {
         return known(claim, same, "already confirmed");
@@ -75,16 +78,16 @@ public final class Novelty {
           : compared(claim, Verdict.CONFIRMED, reported,
               "officially confirms what was reported");
     }
-    if (claim.treaty() != null && TREATY_STAGES.contains(claim.event())) {
+    if (claim.treaty() != null && stage(claim.event()) > 0) {
       if (!facts.isEmpty()) {
         return known(claim, facts, "treaty step already known");
       }
       List<Fact> steps = treatyFacts(claim.treaty(), learned);
-      int stage = TREATY_STAGES.indexOf(claim.event());
+      int stage = stage(claim.event());
       if (steps.isEmpty()) {
         return new Assessment(claim, Verdict.NEW, List.of(), null, "treaty step not known");
       }
-      int furthest = steps.stream().mapToInt(f -> TREATY_STAGES.indexOf(f.event())).max().orElse(-1);
+      int furthest = steps.stream().mapToInt(f -> stage(f.event())).max().orElse(-1);
       if (furthest > stage) {
         return known(claim, steps, "the treaty is known to be further along");
       }
@@ -101,13 +104,29 @@ public final class Novelty {
       return compared(claim, Verdict.NEW, facts, "a new occurrence");
     }
     Quantity q = claim.quantity();
-    if (q == null || q.qualifier() == Qualifier.VAGUE) {
+    if (q == null) {
       return known(claim, facts, "matches known facts");
     }
-    List<Fact> comparable = facts.stream()
-        .filter(f -> f.quantity() != null && f.quantity().qualifier() != Qualifier.VAGUE)
+    // Figures are compared only with figures of the same unit and role: killed with killed, a total with totals.
+    List<Fact> sameRole = facts.stream()
+        .filter(f -> f.quantity() != null)
         .filter(f -> q.unit() == null || q.unit().equals(f.quantity().unit()))
+        .filter(f -> q.role() == null || f.quantity().role() == null || q.role().equals(f.quantity().role()))
         .toList();
+    if (sameRole.isEmpty()) {
+      return q.qualifier() == Qualifier.VAGUE ? known(claim, facts, "matches known facts")
+          : compared(claim, Verdict.NEW, facts, "no known figure of this kind");
+    }
+    if (q.qualifier() == Qualifier.VAGUE) {
+      return known(claim, sameRole, "matches known facts");
+    }
+    List<Fact> comparable = sameRole.stream().filter(f -> f.quantity().qualifier() != Qualifier.VAGUE).toList();
+    // A figure stated before a known figure of its kind was is an older estimate, superseded by it.
+    List<Fact> later = published == null ? List.of() : comparable.stream()
+        .filter(f -> f.asOf() != null && published.isBefore(asOfStart(f.asOf()))).toList();
+    if (!later.isEmpty()) {
+      return known(claim, later, "an older figure than one known");
+    }
     double tolerance = knowledge.event(claim.event()).map(EventType::tolerance).orElse(0.1);
     for (Fact f : comparable) {
       if (overlaps(q, f.quantity().toQuantity(), tolerance)) {
@@ -121,7 +140,7 @@ public final class Novelty {
             : compared(claim, Verdict.KNOWN, List.of(f), "same figure");
       }
     }
-    List<Fact> compared = comparable.isEmpty() ? facts : comparable;
+    List<Fact> compared = comparable.isEmpty() ? sameRole : comparable;
     return compared(claim, Verdict.CHANGED, compared,
         comparable.isEmpty() ? "first precise figure" : "figure differs from every known one");
   }
@@ -129,11 +148,30 @@ public final class Novelty {
   /** Keys whose learned facts {@link #assess} reads for this claim. */
   public List<String> relatedKeys(Claim claim) {
     List<String> keys = new ArrayList<>(List.of(claim.key()));
-    if (claim.event().equals("official_confirmation")) {
-      String confirmed = claim.confirms() == null ? "troop_deployment" : claim.confirms();
-      keys.add(Claim.keyOf(claim.subject(), confirmed, claim.counterparty(), null));
+    if (isConfirmation(claim.event())) {
+      keys.add(Claim.keyOf(claim.subject(), confirmed(claim), claim.counterparty(), null));
     }
     return keys;
+  }
+
+  private boolean isConfirmation(String event) {
+    return knowledge.event(event).map(EventType::confirmation).orElse(false);
+  }
+
+  /** What an official confirmation confirms: what its sentence says, else its event type's default. */
+  private String confirmed(Claim claim) {
+    return claim.confirms() != null ? claim.confirms()
+        : knowledge.event(claim.event()).map(EventType::confirms).orElseThrow();
+  }
+
+  /** A treaty step's stage (signed 1, ratified 2, in force 3), 0 for other events. */
+  private int stage(String event) {
+    return knowledge.event(event).map(EventType::stage).orElse(0);
+  }
+
+  /** The event type of a treaty stage, if the knowledge set has one. */
+  private java.util.Optional<String> stageEvent(int stage) {
+    return knowledge.events().stream().filter(e -> e.stage() == stage).map(EventType::id).findFirst();
   }
 
   private List<Fact> factsFor(String key, Map<String, List<Fact>> learned) {
@@ -176,10 +214,19 @@ public final class Novelty {
   private String describe(List<Fact> facts) {
     return facts.stream()
         .map(f -> (f.quantity() != null ? f.quantity().toQuantity().describe()
-            : f.event().replace('_', ' ') + (f.event().startsWith("treaty_") ? " by " + knowledge.nameOf(f.subject()) : ""))
+            : f.event().replace('_', ' ') + (stage(f.event()) > 0 ? " by " + knowledge.nameOf(f.subject()) : ""))
             + (f.asOf() != null ? " (" + f.asOf() + ")" : ""))
         .distinct()
         .collect(Collectors.joining("; "));
+  }
+
+  /** The first day of a fact's {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}. */
+  private static LocalDate asOfStart(String asOf) {
+    return switch (asOf.length()) {
+      case 4 -> LocalDate.of(Integer.parseInt(asOf), 1, 1);
+      case 7 -> java.time.YearMonth.parse(asOf).atDay(1);
+      default -> LocalDate.parse(asOf.substring(0, 10));
+    };
   }
 
   /** The last day of a fact's {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}. */
@@ -203,32 +250,30 @@ public final class Novelty {
     return d;
   }
 
-  private static Fact normalised(Fact f) {
-    boolean swap = !f.event().startsWith("treaty_") && "russia".equals(f.subject())
-        && !"russia".equals(f.counterparty());
+  /** A fact keyed as claims are: the ally is the subject and the focus state the counterparty (not for treaty steps). */
+  private Fact normalised(Fact f) {
+    String focus = knowledge.focus();
+    boolean swap = stage(f.event()) == 0 && focus.equals(f.subject()) && !focus.equals(f.counterparty());
     return swap ? new Fact(f.id(), f.counterparty(), f.event(), f.subject(), f.treaty(), f.quantity(), f.asOf(),
-        f.status(), f.source(), f.quote(), f.confirms()) : f;
+        f.status(), f.source(), f.quote(), f.confirms(), f.planned()) : f;
   }
 
   /** Each treaty's known lifecycle as facts, so a treaty's dates need not be repeated in facts.yml. */
-  private static List<Fact> lifecycle(Treaty t) {
+  private List<Fact> lifecycle(Treaty t) {
     List<Fact> facts = new ArrayList<>();
     String source = t.sources().isEmpty() ? "treaties.yml" : t.sources().get(0);
+    String focus = knowledge.focus();
     for (String party : t.parties()) {
-      String other = t.parties().contains("russia") && !party.equals("russia") ? "russia"
-          : t.parties().stream().filter(p -> !p.equals(party)).findFirst().orElse("russia");
-      if (t.signed() != null) {
-        facts.add(new Fact(t.id() + ":signed:" + party, party, "treaty_signed", other, t.id(), null,
-            t.signed().toString(), "officially_confirmed", source, null, null));
-      }
-      LocalDate ratified = t.ratified().get(party);
-      if (ratified != null) {
-        facts.add(new Fact(t.id() + ":ratified:" + party, party, "treaty_ratified", other, t.id(), null,
-            ratified.toString(), "officially_confirmed", source, null, null));
-      }
-      if (t.inForce() != null) {
-        facts.add(new Fact(t.id() + ":in_force:" + party, party, "treaty_in_force", other, t.id(), null,
-            t.inForce().toString(), "officially_confirmed", source, null, null));
+      String other = t.parties().contains(focus) && !party.equals(focus) ? focus
+          : t.parties().stream().filter(p -> !p.equals(party)).findFirst().orElse(focus);
+      LocalDate[] dates = {t.signed(), t.ratified().get(party), t.inForce()};
+      String[] names = {"signed", "ratified", "in_force"};
+      for (int stage = 1; stage <= dates.length; stage++) {
+        LocalDate date = dates[stage - 1];
+        String name = names[stage - 1];
+        stageEvent(stage).filter(e -> date != null).ifPresent(event -> facts.add(new Fact(
+            t.id() + ":" + name + ":" + party, party, event, other, t.id(), null, date.toString(),
+            "officially_confirmed", source, null, null, false)));
       }
     }
     return facts;

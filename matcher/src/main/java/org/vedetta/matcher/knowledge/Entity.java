@@ -18,10 +18,12 @@ import org.vedetta.settings.Validated;
  * @param ally       whether this state is one of Russia's allies that claims are about (a claim's subject is
  *                   an ally, or Russia itself for treaty steps); observers such as South Korea are not
  * @param stateMedia whether this organisation is a state medium (KCNA, TASS): claims citing it are marked so
+ * @param focus      whether this is the state alignment is tracked around (Russia): the counterparty of every
+ *                   claim that names no other; exactly one entity of the knowledge set is
  */
 public record Entity(
     String id, Kind kind, Map<String, List<String>> names, String represents, List<String> memberOf,
-    Context context, boolean ally, boolean stateMedia) implements Validated {
+    Context context, boolean ally, boolean stateMedia, boolean focus) implements Validated {
 
   /** What an entity is. */
   public enum Kind { STATE, PERSON, ORGANISATION }
@@ -67,6 +69,7 @@ public record Entity(
   public void validate(Problems problems) {
     problems.require(id, "id");
     problems.require(kind, "kind");
+    problems.check(!focus || kind == Kind.STATE, "focus", "only a state can be the focus");
     problems.check(!names.isEmpty(), "names", "needs at least one language with one name");
     names.forEach((lang, list) -> problems.check(list != null && !list.isEmpty()
         && list.stream().noneMatch(n -> n == null || n.isBlank()), "names." + lang, "needs non-empty names"));

@@ -22,17 +22,51 @@ import org.vedetta.settings.Validated;
  * @param treaty    whether a claim of this type is about a treaty, which the sentence must name or imply
  * @param recurring whether the event happens again and again (meetings, deliveries, sanctions): a dated claim
  *                  more than half a year after every known one of its key is a new occurrence
+ * @param stage     for a treaty step, its place in a treaty's life (signed 1, ratified 2, in force 3): a step
+ *                  later than every known one is news, an earlier one is implied by it
+ * @param perParty  for a treaty step, whether each party takes it on its own (a ratification is the ratifying
+ *                  party's; a signature or entry into force of a treaty with the focus state is the ally's)
+ * @param confirms  for an official confirmation, the event type it confirms when the sentence names none
+ *                  ({@code troop_deployment}); its presence makes this event type the confirmation
+ * @param roles     for a quantity event, what its figures can count ({@code total}, {@code increment},
+ *                  {@code killed}...), each recognised by phrases around the figure; the first is the default.
+ *                  Figures of different roles are never compared.
  */
 public record EventType(
     String id, String label, int severity, double tolerance, int priority, boolean quantity, String unit,
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
-    boolean treaty, boolean recurring) implements Validated {
+    boolean treaty, boolean recurring, int stage, boolean perParty, String confirms, List<Role> roles)
+    implements Validated {
+
+  /**
+   * What a figure counts, and how a sentence says so: {@code phrases} per language around the figure (words,
+   * stems ending in {@code *}, {@code {n}} for the figure and {@code …} for up to three other words:
+   * {@code "{n} more"}, {@code "another {n}"}, {@code "{n} … killed or wounded"}), and trigger {@code words}
+   * that imply it when they are the trigger nearest a figure no phrase qualifies ("2,000 soldiers had died").
+   */
+  public record Role(String id, Map<String, List<String>> phrases, Map<String, List<String>> words) {
+    public Role {
+      phrases = Names.copy(phrases);
+      words = Names.copy(words);
+    }
+  }
 
   public EventType {
     triggers = Names.copy(triggers);
     units = Names.copy(units);
     requires = Names.copy(requires);
+    roles = roles == null ? List.of() : List.copyOf(roles);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
+  }
+
+  /** The role of a figure no phrase qualifies, or {@code null} when the event type has no roles. */
+  public String defaultRole() {
+    return roles.isEmpty() ? null : roles.get(0).id();
+  }
+
+  /** Whether {@code role} is one of this event type's roles. */
+  public boolean hasRole(String role) {
+    return roles.stream().anyMatch(r -> r.id().equals(role));
   }
 
   @Override
@@ -42,5 +76,23 @@ public record EventType(
     problems.check(tolerance >= 0 && tolerance < 1, "tolerance", "must be at least 0 and below 1");
     problems.check(!triggers.isEmpty(), "triggers", "needs trigger words in at least one language");
     problems.check(!quantity || !units.isEmpty(), "units", "is required when quantity is true");
+    problems.check(stage == 0 || treaty, "stage", "is for treaty steps (treaty: true)");
+    problems.check(!treaty || stage > 0, "stage", "a treaty step needs its stage (signed 1, ratified 2, in force 3)");
+    problems.check(roles.isEmpty() || quantity, "roles", "are for quantity events (quantity: true)");
+    problems.eachWith("roles", roles, (role, at) -> {
+      at.require(role.id(), "id");
+      role.phrases().forEach((lang, list) -> {
+        for (int i = 0; i < list.size(); i++) {
+          String phrase = list.get(i) == null ? "" : list.get(i).trim();
+          at.check(phrase.split("\\{n}", -1).length == 2 && !phrase.equals("{n}"), "phrases." + lang + "[" + i + "]",
+              "'" + phrase + "' must hold {n} (the figure) once, and words around it");
+        }
+      });
+    });
+  }
+
+  /** Whether claims of this type officially confirm another event. */
+  public boolean confirmation() {
+    return confirms != null;
   }
 }

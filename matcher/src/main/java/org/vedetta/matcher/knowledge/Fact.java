@@ -12,29 +12,34 @@ import org.vedetta.settings.Validated;
  * @param id           stable id
  * @param subject      entity id
  * @param event        event type id
- * @param counterparty entity id, {@code russia} when absent
+ * @param counterparty entity id; the knowledge set's focus state when absent in {@code facts.yml}
  * @param treaty       treaty id for treaty events
  * @param quantity     the figure, or {@code null}
  * @param asOf         {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}
  * @param status       reported, estimated or officially_confirmed
  * @param source       where it is stated (a seed file name, or an article URL for learned facts)
  * @param quote        the words of the source
- * @param confirms     for an official confirmation, the event it confirms; default {@code troop_deployment}
+ * @param confirms     for an official confirmation, the event it confirms; when absent in {@code facts.yml}, its
+ *                     event type's default
+ * @param planned      whether it is a plan or an announcement ("will send 6,000 more") rather than a done thing;
+ *                     a plan never makes the thing done known
  */
 public record Fact(
     String id, String subject, String event, String counterparty, String treaty, FactQuantity quantity,
-    String asOf, String status, String source, String quote, String confirms) implements Validated {
+    String asOf, String status, String source, String quote, String confirms, boolean planned)
+    implements Validated {
 
-  /** A figure as written in YAML. */
-  public record FactQuantity(long low, long high, Qualifier qualifier, String unit) {
+  /** A figure as written in YAML; {@code role} as the event type names it ({@code total}, {@code killed}). */
+  public record FactQuantity(long low, long high, Qualifier qualifier, String unit, String role) {
     public Quantity toQuantity() {
-      return new Quantity(low, high, unit, qualifier == null ? Qualifier.EXACT : qualifier);
+      return new Quantity(low, high, unit, qualifier == null ? Qualifier.EXACT : qualifier, role);
     }
   }
 
-  public Fact {
-    counterparty = counterparty == null ? "russia" : counterparty;
-    confirms = confirms == null && "official_confirmation".equals(event) ? "troop_deployment" : confirms;
+  /** This fact with the knowledge set's defaults for what {@code facts.yml} may leave out. */
+  Fact withDefaults(String focus, String confirmsByDefault) {
+    return new Fact(id, subject, event, counterparty == null ? focus : counterparty, treaty, quantity, asOf, status,
+        source, quote, confirms == null ? confirmsByDefault : confirms, planned);
   }
 
   public boolean officiallyConfirmed() {

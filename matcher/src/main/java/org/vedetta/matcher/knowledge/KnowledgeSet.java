@@ -37,13 +37,30 @@ public final class KnowledgeSet {
   }
 
   /**
-   * {@code events.yml}: the event types, and the words per language that make a sentence deny or only
-   * suppose an event ("denied", "could send"), so that it states no claim.
+   * {@code events.yml}: the event types, and the words per language that change what a sentence states:
+   * {@code negations} make it deny or only suppose an event ("denied", "could send"), so that it states no
+   * claim; {@code planned} make its claims plans or announcements ("will send", "plans to"); {@code background}
+   * make them habitual or historical background ("for decades", "traditionally"), which is never news.
    */
-  public record EventsFile(List<EventType> events, Map<String, List<String>> negations) {
+  public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
+      Map<String, List<String>> planned, Map<String, List<String>> background) {
     public EventsFile {
       events = events == null ? List.of() : events;
       negations = negations == null ? Map.of() : negations;
+      planned = planned == null ? Map.of() : planned;
+      background = background == null ? Map.of() : background;
+    }
+  }
+
+  /** The words of {@code events.yml} that qualify a whole sentence, per language. */
+  public record Markers(Map<String, List<String>> negations, Map<String, List<String>> planned,
+      Map<String, List<String>> background) {
+    public static final Markers NONE = new Markers(Map.of(), Map.of(), Map.of());
+
+    public Markers {
+      negations = Map.copyOf(negations);
+      planned = Map.copyOf(planned);
+      background = Map.copyOf(background);
     }
   }
 
@@ -58,19 +75,27 @@ public final class KnowledgeSet {
   private final Map<String, Treaty> treaties;
   private final Map<String, EventType> events;
   private final List<Fact> facts;
-  private final Map<String, List<String>> negations;
+  private final Markers markers;
+  private final String focus;
 
   public KnowledgeSet(List<Entity> entities, List<Treaty> treaties, List<EventType> events, List<Fact> facts) {
-    this(entities, treaties, events, facts, Map.of());
+    this(entities, treaties, events, facts, Markers.NONE);
   }
 
+  /**
+   * Facts get the defaults {@code facts.yml} may leave out: the focus state as counterparty, and what a
+   * confirmation confirms.
+   */
   public KnowledgeSet(List<Entity> entities, List<Treaty> treaties, List<EventType> events, List<Fact> facts,
-      Map<String, List<String>> negations) {
+      Markers markers) {
     this.entities = index(entities, Entity::id);
     this.treaties = index(treaties, Treaty::id);
     this.events = index(events, EventType::id);
-    this.facts = List.copyOf(facts);
-    this.negations = Map.copyOf(negations);
+    this.focus = entities.stream().filter(Entity::focus).map(Entity::id).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no entity is the focus"));
+    this.facts = facts.stream().map(f -> f.withDefaults(focus,
+        event(f.event()).map(EventType::confirms).orElse(null))).toList();
+    this.markers = markers;
   }
 
   /**
@@ -85,12 +110,17 @@ public final class KnowledgeSet {
         displayDir + "/entities.yml", EntitiesFile.class, (f, p) -> {
           p.each("entities", f.entities());
           checkUnique(p, "entities", f.entities(), Entity::id);
+          p.check(f.entities().stream().filter(e -> e != null && e.focus()).count() == 1, "entities",
+              "exactly one entity must be the focus (focus: true), the state alignment is tracked around");
         }));
     Set<String> entityIds = entities == null ? Set.of() : ids(entities.entities(), Entity::id);
     EventsFile events = readCollecting(problems, () -> YamlSettings.read(dir.resolve("events.yml"),
         displayDir + "/events.yml", EventsFile.class, (f, p) -> {
           p.each("events", f.events());
           checkUnique(p, "events", f.events(), EventType::id);
+          Set<String> declared = ids(f.events(), EventType::id);
+          p.eachWith("events", f.events(), (e, at) -> at.check(e.confirms() == null
+              || declared.contains(e.confirms()), "confirms", "unknown event type '" + e.confirms() + "'"));
         }));
     Set<String> eventIds = events == null ? Set.of() : ids(events.events(), EventType::id);
     TreatiesFile treaties = readCollecting(problems, () -> YamlSettings.read(dir.resolve("treaties.yml"),
@@ -115,7 +145,7 @@ public final class KnowledgeSet {
             p.eachWith("facts", f.facts(), (fact, at) -> {
               at.check(fact.subject() == null || entityIds.contains(fact.subject()), "subject",
                   "unknown entity '" + fact.subject() + "'");
-              at.check(entityIds.contains(fact.counterparty()), "counterparty",
+              at.check(fact.counterparty() == null || entityIds.contains(fact.counterparty()), "counterparty",
                   "unknown entity '" + fact.counterparty() + "'");
               at.check(fact.event() == null || eventIds.contains(fact.event()), "event",
                   "unknown event type '" + fact.event() + "'; known: " + String.join(", ", eventIds));
@@ -128,7 +158,17 @@ public final class KnowledgeSet {
       throw new SettingsException(problems);
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
-        events.negations());
+        new Markers(events.negations(), events.planned(), events.background()));
+  }
+
+  /** The id of the state alignment is tracked around (Russia): the counterparty claims have by default. */
+  public String focus() {
+    return focus;
+  }
+
+  /** The event type of official confirmations, if the knowledge set has one. */
+  public Optional<EventType> confirmation() {
+    return events.values().stream().filter(EventType::confirmation).findFirst();
   }
 
   public Optional<Entity> entity(String id) {
@@ -159,9 +199,9 @@ public final class KnowledgeSet {
     return facts;
   }
 
-  /** Words per language that make a sentence a denial or a supposition. */
-  public Map<String, List<String>> negations() {
-    return negations;
+  /** Words per language that make a sentence a denial or a supposition, a plan, or background. */
+  public Markers markers() {
+    return markers;
   }
 
   /** Display name of an entity or treaty id, or the id itself. */

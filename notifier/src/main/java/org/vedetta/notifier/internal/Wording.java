@@ -26,6 +26,8 @@ import org.vedetta.notifier.Subscriber;
 public final class Wording {
 
   private static final String BUNDLE = "i18n/digest";
+  /** Roles of a figure that count a part sent on top of or within the known total, not the total itself. */
+  private static final java.util.Set<String> PART_ROLES = java.util.Set.of("increment", "contingent");
 
   private final String language;
   private final Locale locale;
@@ -80,11 +82,14 @@ public final class Wording {
       case EXACT -> q.low() == q.high() ? message("figure.exact", numbers.format(q.low()))
           : message("figure.range", numbers.format(q.low()), numbers.format(q.high()));
     };
-    if (q.unit() == null) {
-      return amount;
+    String unit = q.unit() == null ? "" : bundle.containsKey("unit." + q.unit()) ? bundle.getString("unit." + q.unit())
+        : q.unit();
+    // The role says what the figure counts: "6,000 more soldiers", "about 300 soldiers killed".
+    String role = q.role() == null ? null : "role." + q.role();
+    if (role != null && bundle.containsKey(role)) {
+      return message(role, amount, unit).strip();
     }
-    String unit = bundle.containsKey("unit." + q.unit()) ? bundle.getString("unit." + q.unit()) : q.unit();
-    return amount + " " + unit;
+    return unit.isEmpty() ? amount : amount + " " + unit + (q.role() == null ? "" : " (" + q.role() + ")");
   }
 
   /** "North Korea — troop deployment: about 15,000 soldiers", in this language. */
@@ -95,6 +100,9 @@ public final class Wording {
       h.append(": ").append(name(c.treaty()));
     } else if (c.quantity() != null) {
       h.append(": ").append(figure(c.quantity()));
+    }
+    if (c.planned()) {
+      h.append(' ').append(message("planned"));
     }
     if (c.counterparty() != null && !"russia".equals(c.counterparty()) && c.treaty() == null) {
       h.append(" (").append(name(c.counterparty())).append(')');
@@ -122,13 +130,24 @@ public final class Wording {
       return d.verdict() == Verdict.CHANGED ? message("change.step") : null;
     }
     Quantity q = c.quantity();
-    List<Quantity> figures = known.stream().map(KnownFact::quantity)
+    List<Quantity> precise = known.stream().map(KnownFact::quantity)
         .filter(k -> k != null && k.qualifier() != Qualifier.VAGUE)
         .filter(k -> q == null || q.unit() == null || q.unit().equals(k.unit()))
         .toList();
     if (q == null || q.qualifier() == Qualifier.VAGUE) {
       return d.verdict() == Verdict.NEW && !known.isEmpty() ? occurrence(known) : null;
     }
+    // More sent, or a group sent for one task, is set against the known total: "6,000 more soldiers, on top of
+    // the known 10,000–12,000 soldiers".
+    if (isPart(q.role())) {
+      return precise.stream().filter(k -> !isPart(k.role()))
+          .max((a, b) -> Long.compare(a.high(), b.high()))
+          .map(total -> message("change." + q.role(), figure(q), figure(total)))
+          .orElse(null);
+    }
+    // Only figures of the same role are compared: killed with killed.
+    List<Quantity> figures = precise.stream()
+        .filter(k -> q.role() == null || k.role() == null || q.role().equals(k.role())).toList();
     if (figures.isEmpty()) {
       return d.verdict() == Verdict.CHANGED ? message("change.first", figure(q)) : null;
     }
@@ -143,6 +162,10 @@ public final class Wording {
       return message("change.down", figure(q), percent, figure(lowest));
     }
     return null;
+  }
+
+  private static boolean isPart(String role) {
+    return role != null && PART_ROLES.contains(role);
   }
 
   private String occurrence(List<KnownFact> known) {

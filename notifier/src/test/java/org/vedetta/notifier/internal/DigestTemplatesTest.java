@@ -51,6 +51,29 @@ class DigestTemplatesTest {
   }
 
   @Test
+  void setsMoreTroopsAgainstTheKnownTotalAndSaysAPlanIsOne() {
+    DigestTemplates.Rendered en = render(false, Developments.plannedIncrement());
+    assertThat(en.text()).contains("North Korea — troop deployment: 6,000 more soldiers (planned)",
+        "6,000 more soldiers, on top of the known 10,000–12,000 soldiers.")
+        .doesNotContain("below the lowest known figure");
+    Subscriber italian = new Subscriber("it@example.org", null, List.of("north_korea"), "0 0 7 * * ?",
+        java.time.ZoneId.of("Europe/Rome"), null, "it");
+    assertThat(render(italian, false, Developments.plannedIncrement()).text())
+        .contains("6.000 soldati in più (annunciato)", "6.000 soldati in più, oltre ai 10.000–12.000 soldati noti.");
+  }
+
+  @Test
+  void namesWhatACasualtyFigureCounts() {
+    Development d = Developments.northKoreaCasualties();
+    Claim c = d.claim();
+    Claim killed = new Claim(c.subject(), c.event(), c.counterparty(), c.treaty(), c.quantity().withRole("killed"),
+        c.date(), c.sentence(), c.start(), c.end(), c.attribution(), c.highlights(), c.confirms());
+    Development k = new Development(d.schema(), d.id(), d.claimKey(), d.verdict(), d.severity(), d.headline(), killed,
+        d.evidence(), d.comparedFacts(), d.known(), d.knownFacts(), d.detectedAt());
+    assertThat(render(false, k).text()).contains("North Korea — casualties: at least 4,700 soldiers killed");
+  }
+
+  @Test
   void marksClaimsSourcedToStateMedia() {
     Development d = Developments.northKoreaCasualties();
     DigestTemplates.Rendered r = render(false, Developments.attributedTo(d, "kcna"));

@@ -1,0 +1,152 @@
+package org.vedetta.matcher.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A phrase pattern of the knowledge set, matched word by word around a figure of a folded sentence:
+ * {@code "another {n}"}, {@code "{n} more"}, {@code "{n} … killed"}. Its elements are words (accents and case
+ * ignored), stems ending in {@code *} ({@code "ucci*"}), {@code {n}} for the figure (exactly once), and
+ * {@code …} (or {@code ...}) for up to {@value #GAP} other words that are not part of another figure.
+ */
+public final class Phrase {
+
+  /** How many words {@code …} may stand for. */
+  public static final int GAP = 3;
+
+  private static final String FIGURE = "{n}";
+
+  private sealed interface Element permits Word, Stem, Gap {}
+
+  private record Word(String word) implements Element {}
+
+  private record Stem(String stem) implements Element {}
+
+  private record Gap() implements Element {}
+
+  private final String source;
+  private final List<Element> before;
+  private final List<Element> after;
+  /** How many words (not gaps) the phrase holds besides the figure. */
+  private final int words;
+
+  private Phrase(String source, List<Element> before, List<Element> after) {
+    this.source = source;
+    this.before = before;
+    this.after = after;
+    this.words = (int) java.util.stream.Stream.concat(before.stream(), after.stream())
+        .filter(e -> !(e instanceof Gap)).count();
+  }
+
+  /**
+   * Compiles a pattern.
+   *
+   * @throws IllegalArgumentException when it does not hold {@code {n}} exactly once, or is only {@code {n}}
+   */
+  public static Phrase compile(String pattern) {
+    List<Element> before = new ArrayList<>();
+    List<Element> after = new ArrayList<>();
+    boolean figure = false;
+    for (String part : pattern.trim().split("\\s+")) {
+      if (part.equals(FIGURE)) {
+        if (figure) {
+          throw new IllegalArgumentException("'" + pattern + "' holds {n} twice");
+        }
+        figure = true;
+        continue;
+      }
+      List<Element> side = figure ? after : before;
+      if (part.equals("…") || part.equals("...")) {
+        side.add(new Gap());
+      } else {
+        // A part may fold into several words ("l'anno" → "l", "anno").
+        boolean stem = part.endsWith("*");
+        String folded = FoldedText.fold(stem ? part.substring(0, part.length() - 1) : part);
+        Tokens words = Tokens.of(folded);
+        for (int i = 0; i < words.size(); i++) {
+          String w = folded.substring(words.start(i), words.end(i));
+          side.add(stem && i == words.size() - 1 ? new Stem(w) : new Word(w));
+        }
+      }
+    }
+    if (!figure) {
+      throw new IllegalArgumentException("'" + pattern + "' does not hold {n} (the figure)");
+    }
+    if (before.isEmpty() && after.isEmpty()) {
+      throw new IllegalArgumentException("'" + pattern + "' holds nothing but {n}");
+    }
+    return new Phrase(pattern, List.copyOf(before), List.copyOf(after));
+  }
+
+  /**
+   * How well the phrase matches around the figure whose words are {@code first..last} (inclusive), lower being
+   * better: the words its gaps skip, then (among equals) the longer phrase; -1 when it does not match.
+   * {@code figureWord[i]} tells whether word {@code i} belongs to any figure (a gap never crosses one).
+   */
+  public int score(Tokens tokens, int first, int last, boolean[] figureWord) {
+    int left = matchBefore(tokens, before.size() - 1, first - 1, figureWord);
+    if (left < 0) {
+      return -1;
+    }
+    int right = matchAfter(tokens, 0, last + 1, figureWord);
+    if (right < 0) {
+      return -1;
+    }
+    int spanned = (first - left) + (right - last);
+    int skipped = spanned - words;
+    return skipped * 100 + (99 - Math.min(words, 99));
+  }
+
+  /** Matches {@code before[e..0]} leftwards from word {@code at}; the leftmost word matched, or -1. */
+  private int matchBefore(Tokens tokens, int e, int at, boolean[] figureWord) {
+    if (e < 0) {
+      return at + 1;
+    }
+    Element element = before.get(e);
+    if (element instanceof Gap) {
+      for (int skip = 0; skip <= GAP; skip++) {
+        if (skip > 0 && (at - skip + 1 < 0 || figureWord[at - skip + 1])) {
+          return -1;
+        }
+        int matched = matchBefore(tokens, e - 1, at - skip, figureWord);
+        if (matched >= 0) {
+          return matched;
+        }
+      }
+      return -1;
+    }
+    return at >= 0 && !figureWord[at] && matchesWord(element, tokens, at)
+        ? matchBefore(tokens, e - 1, at - 1, figureWord) : -1;
+  }
+
+  /** Matches {@code after[e..]} rightwards from word {@code at}; the rightmost word matched, or -1. */
+  private int matchAfter(Tokens tokens, int e, int at, boolean[] figureWord) {
+    if (e == after.size()) {
+      return at - 1;
+    }
+    Element element = after.get(e);
+    if (element instanceof Gap) {
+      for (int skip = 0; skip <= GAP; skip++) {
+        if (skip > 0 && (at + skip - 1 >= tokens.size() || figureWord[at + skip - 1])) {
+          return -1;
+        }
+        int matched = matchAfter(tokens, e + 1, at + skip, figureWord);
+        if (matched >= 0) {
+          return matched;
+        }
+      }
+      return -1;
+    }
+    return at < tokens.size() && !figureWord[at] && matchesWord(element, tokens, at)
+        ? matchAfter(tokens, e + 1, at + 1, figureWord) : -1;
+  }
+
+  private static boolean matchesWord(Element element, Tokens tokens, int at) {
+    return element instanceof Word w ? tokens.is(at, w.word()) : tokens.startsWith(at, ((Stem) element).stem());
+  }
+
+  @Override
+  public String toString() {
+    return source;
+  }
+}
