@@ -215,13 +215,7 @@ public final class Matcher {
   }
 
   private Optional<String> lastAlly(List<MentionFinder.Found> found) {
-    String last = null;
-    for (MentionFinder.Found m : found) {
-      if (reader.isAlly(m)) {
-        last = reader.actingState(m).orElse(last);
-      }
-    }
-    return Optional.ofNullable(last);
+    return reader.lastAlly(found);
   }
 
   /** Learned facts the claim is compared with, by key; {@code developmentOfFact} gets each one's development. */

@@ -91,6 +91,23 @@ public final class FoldedText {
     return folded.toString();
   }
 
+  /**
+   * The letters of a pattern or word list that folding changes while keeping the rest as written: Cyrillic
+   * й, ї and ё, and accented Latin letters (so "щонайменше" or "près de" can be written as people write them).
+   */
+  public static String foldLetters(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c) && c >= 0x80) {
+        out.append(foldSlowly(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** Folds a word or phrase the same way, for building the dictionary. */
   public static String fold(String text) {
     return of(text).folded;

@@ -22,7 +22,7 @@ public final class NumberReader {
   private static final String DIGITS = "\\d{1,3}(?:[., ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
   private static final String MULT = "mila|mille|thousands?|k|mil|tausend|milioni|milione|millions?|millones|mln"
       + "|тысяч[а-я]*|тыс\\.?|тисяч[а-яі]*|тис\\.?|миллион[а-я]*|мільйон[а-яі]*|млн\\.?";
-  private static final Pattern ATOM = Pattern.compile(
+  private static final Pattern ATOM = compile(
       "(?U)(?<![\\w.,])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
       + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
       + "|[а-яіїє]+\\s(?:тысяч[аи]?|тисяч[аі]?))(?![\\w])"
@@ -30,25 +30,28 @@ public final class NumberReader {
       + "|migliaia|thousands|milliers|tausende|miles|тысячи|тысяч|тисячі|десятки тысяч|десятки тисяч"
       + "|dizaines de milliers|zehntausende|decenas de miles|centinaia|hundreds|centaines|hunderte|cientos|сотни|сотні)"
       + "(?![\\w])");
-  private static final Pattern PERCENT = Pattern.compile("\\G\\s?(?:%|per ?cento|percent|per cent|процент[а-я]*)");
-  private static final Pattern RANGE_JOIN = Pattern.compile(
+  private static final Pattern PERCENT = compile("\\G\\s?(?:%|per ?cento|percent|per cent|процент[а-я]*)");
+  private static final Pattern RANGE_JOIN = compile(
       "(?U)\\s?(?:-|/|to|a|e|e i|e le|and|et|und|y|bis|до|и|і)\\s?");
-  private static final Pattern RANGE_OPEN = Pattern.compile(
+  private static final Pattern RANGE_OPEN = compile(
       "(?U)(?<![\\w])(?:tra|fra|between|from|da|от|від|entre|zwischen|de|von)\\s(?:i\\s|le\\s|gli\\s)?$");
-  private static final Pattern ABOUT = Pattern.compile(
+  private static final Pattern ABOUT = compile(
       "(?U)(?<![\\w])(?:circa|about|around|approximately|roughly|some|quasi|nearly|almost|an estimated|estimated|stimati|"
       + "около|примерно|почти|порядка|приблизно|близько|майже|environ|pres de|quelque|presque|etwa|rund|ungefahr|"
       + "fast|alrededor de|cerca de|unos|unas|aproximadamente|casi)\\s(?:i\\s|le\\s|gli\\s)?$");
-  private static final Pattern UP_TO = Pattern.compile(
+  private static final Pattern UP_TO = compile(
       "(?U)(?<![\\w])(?:fino a|fino al|fino ai|fino alle|up to|as many as|bis zu|jusqu'a|hasta|до|аж до)\\s$");
-  private static final Pattern AT_LEAST = Pattern.compile(
+  private static final Pattern AT_LEAST = compile(
       "(?U)(?<![\\w])(?:oltre|piu di|more than|over|at least|almeno|не менее|более|свыше|понад|більше|щонайменше|"
       + "mehr als|uber|mindestens|plus de|au moins|mas de|al menos)\\s$");
-  private static final Pattern MONTH_AFTER = Pattern.compile(
+  private static final Pattern MONTH_AFTER = compile(
       "\\G\\s?(?:°|º|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
       + "dicembre|january|february|march|april|may|june|july|august|september|october|november|december|"
       + "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|anniversar)");
-  private static final Pattern MONTH_BEFORE = Pattern.compile(
+  /** An ordinal suffix after digits: "528th", "23ª", "80º", "23e", "80-й": a rank, not a count. */
+  private static final Pattern ORDINAL = compile(
+      "\\G(?:st|nd|rd|th|ª|º|°|e|eme|er|re|-?(?:и|я|го|е|ем|ому|ои|ий|ого|ому|им|ої|ого))(?![\\w])");
+  private static final Pattern MONTH_BEFORE = compile(
       "(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|"
       + "january|february|march|april|may|june|july|august|september|october|november|december|"
       + "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\\s$");
@@ -73,6 +76,11 @@ public final class NumberReader {
           + "п'ятнадцять шістнадцять сімнадцять вісімнадцять дев'ятнадцять двадцять тридцять сорок п'ятдесят сто");
 
   private NumberReader() {}
+
+  /** Compiles a pattern written with the letters folding removes (й, ї, ё) as folded text has them. */
+  private static Pattern compile(String regex) {
+    return Pattern.compile(FoldedText.foldLetters(regex));
+  }
 
   private static Map<String, Integer> smallNumbers(String... perLanguage) {
     Map<String, Integer> numbers = new java.util.HashMap<>(Map.of("uno", 1, "a", 1, "dix", 10, "mille", 1000));
@@ -170,7 +178,8 @@ public final class NumberReader {
           false);
     }
     String digits = m.group("digits");
-    if (MONTH_AFTER.matcher(folded).region(end, folded.length()).lookingAt()) {
+    if (MONTH_AFTER.matcher(folded).region(end, folded.length()).lookingAt()
+        || ORDINAL.matcher(folded).region(end, folded.length()).lookingAt()) {
       return null;
     }
     String mult = m.group("mult");
@@ -223,7 +232,7 @@ public final class NumberReader {
   /** "diecimila" = 10,000; "ten thousand" = 10,000; "quindici mila" = 15,000; "mille" alone = 1,000. */
   static long words(String text) {
     String t = text.trim();
-    java.util.regex.Matcher m = Pattern.compile("(?U)^(.*?)[\\s-]?(mila|mille|mil|tausend|thousand|hundred"
+    java.util.regex.Matcher m = compile("(?U)^(.*?)[\\s-]?(mila|mille|mil|tausend|thousand|hundred"
         + "|тысяч[аи]?|тисяч[аі]?)$").matcher(t);
     if (!m.matches()) {
       return -1;

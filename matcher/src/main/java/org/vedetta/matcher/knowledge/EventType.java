@@ -28,6 +28,8 @@ import org.vedetta.settings.Validated;
  *                  party's; a signature or entry into force of a treaty with the focus state is the ally's)
  * @param confirms  for an official confirmation, the event type it confirms when the sentence names none
  *                  ({@code troop_deployment}); its presence makes this event type the confirmation
+ * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of
+ *                  the focus side too, and a state named as a place ("met in Beijing") is not the ally
  * @param roles     for a quantity event, what its figures can count ({@code total}, {@code increment},
  *                  {@code killed}...), each recognised by phrases around the figure; the first is the default.
  *                  Figures of different roles are never compared.
@@ -35,7 +37,8 @@ import org.vedetta.settings.Validated;
 public record EventType(
     String id, String label, int severity, double tolerance, int priority, boolean quantity, String unit,
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
-    boolean treaty, boolean recurring, int stage, boolean perParty, String confirms, List<Role> roles)
+    boolean treaty, boolean recurring, int stage, boolean perParty, String confirms, boolean meeting,
+    List<Role> roles)
     implements Validated {
 
   /**

@@ -37,30 +37,36 @@ public final class KnowledgeSet {
   }
 
   /**
-   * {@code events.yml}: the event types, and the words per language that change what a sentence states:
-   * {@code negations} make it deny or only suppose an event ("denied", "could send"), so that it states no
-   * claim; {@code planned} make its claims plans or announcements ("will send", "plans to"); {@code background}
-   * make them habitual or historical background ("for decades", "traditionally"), which is never news.
+   * {@code events.yml}: the event types, and the words per language that change what a sentence states (see
+   * {@link Markers}).
    */
   public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
-      Map<String, List<String>> planned, Map<String, List<String>> background) {
+      Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
+      Map<String, List<String>> places) {
     public EventsFile {
       events = events == null ? List.of() : events;
-      negations = negations == null ? Map.of() : negations;
-      planned = planned == null ? Map.of() : planned;
-      background = background == null ? Map.of() : background;
     }
   }
 
-  /** The words of {@code events.yml} that qualify a whole sentence, per language. */
-  public record Markers(Map<String, List<String>> negations, Map<String, List<String>> planned,
-      Map<String, List<String>> background) {
-    public static final Markers NONE = new Markers(Map.of(), Map.of(), Map.of());
+  /**
+   * Words per language that change what a sentence states.
+   *
+   * @param negations  make the whole sentence deny or only suppose an event ("denied", "could send"): no claim
+   * @param negators   deny the claim whose trigger they stand right before ("will not sign", "не направила")
+   * @param planned    make the claim they stand by a plan or an announcement ("will send", "plans to")
+   * @param background make the sentence's claims habitual or historical background ("for decades"), never news
+   * @param places     make a state named right after them a place rather than an actor ("met in Beijing")
+   */
+  public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
+      Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> places) {
+    public static final Markers NONE = new Markers(null, null, null, null, null);
 
     public Markers {
-      negations = Map.copyOf(negations);
-      planned = Map.copyOf(planned);
-      background = Map.copyOf(background);
+      negations = Names.copy(negations);
+      negators = Names.copy(negators);
+      planned = Names.copy(planned);
+      background = Names.copy(background);
+      places = Names.copy(places);
     }
   }
 
@@ -158,7 +164,7 @@ public final class KnowledgeSet {
       throw new SettingsException(problems);
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
-        new Markers(events.negations(), events.planned(), events.background()));
+        new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.places()));
   }
 
   /** The id of the state alignment is tracked around (Russia): the counterparty claims have by default. */

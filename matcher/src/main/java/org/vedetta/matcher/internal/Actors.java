@@ -1,0 +1,102 @@
+package org.vedetta.matcher.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.vedetta.matcher.knowledge.Entity;
+import org.vedetta.matcher.knowledge.KnowledgeSet;
+import org.vedetta.model.EntityKind;
+
+/**
+ * Who a sentence's mentions stand for: the state each acts for, whether it is one of the allies claims are about,
+ * whether it names the focus state's side, and which ally is named nearest a place of the sentence.
+ */
+final class Actors {
+
+  private final KnowledgeSet knowledge;
+  private final WordList places;
+
+  /** {@code places}: words after which a state is named as a place, not an actor ("in", "en", "в"). */
+  Actors(KnowledgeSet knowledge, WordList places) {
+    this.knowledge = knowledge;
+    this.places = places;
+  }
+
+  String focus() {
+    return knowledge.focus();
+  }
+
+  /** The state a mention acts for: the state itself, or the state a person represents. */
+  Optional<String> actingState(MentionFinder.Found m) {
+    if (m.target().kind() == EntityKind.TREATY) {
+      return Optional.empty();
+    }
+    return knowledge.entity(m.target().id()).map(Entity::actingState);
+  }
+
+  /** Whether a mention names one of the allies (a state, or a person acting for one). */
+  boolean isAlly(MentionFinder.Found m) {
+    return actingState(m).flatMap(knowledge::entity).map(Entity::ally).orElse(false);
+  }
+
+  /** Whether the sentence names the focus state or someone acting for it. */
+  boolean namesFocus(Sentence s) {
+    return s.mentions().stream().anyMatch(m -> actingState(m).filter(focus()::equals).isPresent());
+  }
+
+  /**
+   * Whether a mention names a place rather than an actor: a state right after a place word ("met in Beijing"), or
+   * after a comma that follows a word naming nothing tracked ("in Tianjin, China").
+   */
+  boolean isPlace(Sentence s, MentionFinder.Found m) {
+    int word = s.tokens().at(m.start());
+    if (word == 0 || m.target().kind() != EntityKind.STATE) {
+      return false;
+    }
+    int start = s.tokens().start(word - 1);
+    int end = s.tokens().end(word - 1);
+    if (places.occursIn(s.text().substring(start, end))) {
+      return true;
+    }
+    boolean afterComma = s.text().substring(end, m.start()).strip().equals(",");
+    return afterComma && s.mentions().stream().noneMatch(o -> o.start() < end && o.end() > start);
+  }
+
+  /** The ally named nearest {@code [start, end)}; places are passed over when {@code actorsOnly}. */
+  Optional<MentionFinder.Found> nearestAlly(Sentence s, int start, int end, boolean actorsOnly) {
+    MentionFinder.Found best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (MentionFinder.Found m : s.mentions()) {
+      if (!isAlly(m) || actorsOnly && isPlace(s, m)) {
+        continue;
+      }
+      int distance = m.start() >= end ? m.start() - end : m.end() <= start ? start - m.end() : 0;
+      if (distance < bestDistance) {
+        best = m;
+        bestDistance = distance;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** The last ally named in {@code mentions} (a paragraph's topic), as the state it acts for. */
+  Optional<String> lastAlly(List<MentionFinder.Found> mentions) {
+    String last = null;
+    for (MentionFinder.Found m : mentions) {
+      if (isAlly(m)) {
+        last = actingState(m).orElse(last);
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  /** The state medium a sentence cites, if any. */
+  String attribution(List<MentionFinder.Found> mentions) {
+    return mentions.stream()
+        .filter(m -> m.target().kind() == EntityKind.ORGANISATION)
+        .map(m -> knowledge.entity(m.target().id()))
+        .flatMap(Optional::stream)
+        .filter(Entity::stateMedia)
+        .map(Entity::id)
+        .findFirst().orElse(null);
+  }
+}

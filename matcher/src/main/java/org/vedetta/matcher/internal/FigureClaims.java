@@ -1,0 +1,249 @@
+package org.vedetta.matcher.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vedetta.matcher.knowledge.EventType;
+import org.vedetta.model.Quantity;
+
+/**
+ * Reads the claims of quantity events (troops, casualties): one per figure that belongs to an event, in the role
+ * the words around it say; and the event stated without a figure, next to an ally and a unit word.
+ */
+final class FigureClaims {
+
+  /** A figure belongs to a unit word at most this many folded characters after it (or 25 before it). */
+  private static final int UNIT_REACH = 40;
+  /** How far, in folded characters, a role word may stand before a figure, and after it. */
+  private static final int ROLE_BEFORE = 30;
+  private static final int ROLE_AFTER = 90;
+  /** How far, in folded characters, a unit word may stand from the trigger of an event stated without figure. */
+  private static final int UNCOUNTED_REACH = 60;
+
+  private final Actors actors;
+  private final List<EventRule> rules;
+
+  /** {@code rules}: the quantity event types, highest priority first. */
+  FigureClaims(Actors actors, List<EventRule> rules) {
+    this.actors = actors;
+    this.rules = rules;
+  }
+
+  /** The event type and role a figure is read as. */
+  private record Reading(EventRule rule, String role) {}
+
+  /**
+   * Claims of the sentence; {@code fired} are the quantity events whose triggers it holds, {@code official}
+   * whether it states an official confirmation.
+   */
+  List<ClaimReader.Read> read(Sentence s, List<EventRule.Fired> fired, boolean official) {
+    List<ClaimReader.Read> claims = new ArrayList<>();
+    // A figure counts only next to a unit word: without one, no figure event can be read.
+    if (!fired.isEmpty() || rules.stream().anyMatch(r -> !r.roles().isEmpty() && r.units().occursIn(s.text()))) {
+      claims.addAll(counted(s, fired, NumberReader.read(s.text()), official));
+    }
+    claims.addAll(uncounted(s, fired, claims, official));
+    return claims;
+  }
+
+  /**
+   * One claim per figure that stands next to a unit word. The figure's event type and role come from the role
+   * phrase that fits it most tightly ("{n} more", "{n} … killed"), of any quantity event type whose required words
+   * are in the sentence; without one, from the event type fired whose trigger word is nearest the figure (a trigger
+   * that is itself a unit word, like "troops", counts only when no other does; ties go to the higher priority), in
+   * the role that trigger or the role word nearest the figure implies, else the default role. So "10,000 troops
+   * deployed, of whom 2,000 were killed" gives a deployment and a casualty figure, and "300 killed and 2,700
+   * wounded" two casualty figures of different roles.
+   */
+  private List<ClaimReader.Read> counted(Sentence s, List<EventRule.Fired> fired, List<NumberReader.Figure> figures,
+      boolean official) {
+    List<ClaimReader.Read> claims = new ArrayList<>();
+    if (figures.isEmpty()) {
+      return claims;
+    }
+    Tokens tokens = s.tokens();
+    boolean[] figureWord = new boolean[tokens.size()];
+    for (NumberReader.Figure f : figures) {
+      for (int t = tokens.at(f.start()); t < tokens.size() && tokens.start(t) < f.end(); t++) {
+        figureWord[t] = true;
+      }
+    }
+    Map<EventRule, List<int[]>> units = new HashMap<>();
+    for (NumberReader.Figure f : figures) {
+      int[] at = {f.start(), f.end()};
+      if (f.percent() || s.markers().negatedAt(at)) {
+        continue;
+      }
+      Reading reading = byPhrase(s, f, figureWord, units);
+      if (reading == null) {
+        reading = byTrigger(s, f, fired, units);
+      }
+      if (reading == null) {
+        continue;
+      }
+      EventType type = reading.rule().type();
+      Optional<MentionFinder.Found> ally = actors.nearestAlly(s, f.start(), f.end(), false);
+      Optional<String> subject = ally.flatMap(actors::actingState).or(s::topic);
+      Quantity q = new Quantity(f.low(), f.high(), type.unit(), f.qualifier(), reading.role());
+      if (subject.isPresent() && claims.stream().noneMatch(c -> c.event().equals(type.id()) && c.quantity().equals(q))) {
+        claims.add(new ClaimReader.Read(subject.get(), type.id(), actors.focus(), null, q, s.date(), s.attribution(),
+            ClaimReader.spans(ally, at), official ? type.id() : null, s.markers().plannedAt(at),
+            s.markers().background()));
+      }
+    }
+    return claims;
+  }
+
+  /**
+   * The role phrase that fits the figure most tightly (the fewest words skipped, then the longest), of an event
+   * type whose required words are in the sentence and whose unit word stands by the figure (a phrase whose words
+   * stand right at the figure, "4,700 wounded", needs no unit word besides).
+   */
+  private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] figureWord, Map<EventRule, List<int[]>> units) {
+    int first = s.tokens().at(f.start());
+    int last = Math.max(first, s.tokens().at(f.end() - 1));
+    Reading best = null;
+    int bestScore = Integer.MAX_VALUE;
+    for (EventRule rule : rules) {
+      for (EventRule.Role role : rule.roles()) {
+        for (Phrase phrase : role.phrases()) {
+          int score = phrase.score(s.tokens(), first, last, figureWord);
+          if (score >= 0 && score < bestScore && rule.requiredIn(s.text())
+              && (score < 100 || near(f, unitsOf(rule, s, units)))) {
+            best = new Reading(rule, role.id());
+            bestScore = score;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The fired event type whose trigger is nearest the figure, if the figure has a unit; in the role that trigger
+   * word implies, else the role whose word stands nearest the figure, else the default role.
+   */
+  private Reading byTrigger(Sentence s, NumberReader.Figure f, List<EventRule.Fired> fired,
+      Map<EventRule, List<int[]>> units) {
+    EventRule.Fired best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (EventRule.Fired e : fired) {
+      List<int[]> u = unitsOf(e.rule(), s, units);
+      if (!near(f, u)) {
+        continue;
+      }
+      int distance = distance(f, e.triggers(), u);
+      if (distance < bestDistance) {
+        best = e;
+        bestDistance = distance;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    EventRule rule = best.rule();
+    int[] trigger = nearest(f, best.triggers());
+    String word = s.text().substring(trigger[0], trigger[1]);
+    String role = rule.roles().stream().filter(r -> r.words().occursIn(word)).map(EventRule.Role::id)
+        .findFirst().orElseGet(() -> roleNear(s.text(), f, rule));
+    return new Reading(rule, role);
+  }
+
+  /** The role whose word stands nearest the figure ("5,000 soldiers sent for reconstruction"), else the default. */
+  private static String roleNear(String sentence, NumberReader.Figure f, EventRule rule) {
+    String best = rule.type().defaultRole();
+    int bestDistance = Integer.MAX_VALUE;
+    for (EventRule.Role role : rule.roles()) {
+      for (int[] w : role.words().find(sentence)) {
+        int d = distance(f, w);
+        boolean inReach = w[0] >= f.end() ? d <= ROLE_AFTER : d <= ROLE_BEFORE;
+        if (inReach && d < bestDistance) {
+          best = role.id();
+          bestDistance = d;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A quantity event stated without a figure ("North Korean soldiers are fighting in Kursk"): a trigger that is not
+   * itself a unit word, with a unit word close by and an ally named in the sentence, when no figure of that event
+   * was read there.
+   */
+  private List<ClaimReader.Read> uncounted(Sentence s, List<EventRule.Fired> fired, List<ClaimReader.Read> read,
+      boolean official) {
+    List<ClaimReader.Read> claims = new ArrayList<>();
+    for (EventRule.Fired e : fired) {
+      EventType type = e.type();
+      if (read.stream().anyMatch(c -> c.event().equals(type.id()))) {
+        continue;
+      }
+      List<int[]> units = e.rule().units().find(s.text());
+      Optional<int[]> trigger = e.triggers().stream()
+          .filter(t -> units.stream().noneMatch(u -> u[0] == t[0]))
+          .filter(t -> units.stream().anyMatch(u -> distance(t, u) <= UNCOUNTED_REACH))
+          .findFirst();
+      if (trigger.isEmpty()) {
+        continue;
+      }
+      int[] t = trigger.get();
+      Optional<MentionFinder.Found> ally = actors.nearestAlly(s, t[0], t[1], false);
+      ally.flatMap(actors::actingState).ifPresent(subject -> claims.add(new ClaimReader.Read(subject, type.id(),
+          actors.focus(), null, null, s.date(), s.attribution(), ClaimReader.spans(ally, null),
+          official ? type.id() : null, s.markers().plannedAt(t), s.markers().background())));
+    }
+    return claims;
+  }
+
+  private static List<int[]> unitsOf(EventRule rule, Sentence s, Map<EventRule, List<int[]>> units) {
+    return units.computeIfAbsent(rule, r -> r.units().find(s.text()));
+  }
+
+  /** Distance from the figure to the nearest trigger; triggers that are unit words count as far away. */
+  private static int distance(NumberReader.Figure f, List<int[]> triggers, List<int[]> units) {
+    int best = Integer.MAX_VALUE;
+    for (int[] t : triggers) {
+      boolean isUnit = units.stream().anyMatch(u -> u[0] == t[0]);
+      int d = distance(f, t);
+      best = Math.min(best, isUnit ? 10_000 + d : d);
+    }
+    return best;
+  }
+
+  /** Whether a unit word stands right after the figure (or just before it). */
+  private static boolean near(NumberReader.Figure f, List<int[]> units) {
+    for (int[] u : units) {
+      boolean after = u[0] >= f.end() && u[0] - f.end() <= (f.yearLike() ? 1 : UNIT_REACH);
+      boolean before = !f.yearLike() && u[1] <= f.start() && f.start() - u[1] <= 25;
+      if (after || before) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The span nearest the figure. */
+  private static int[] nearest(NumberReader.Figure f, List<int[]> spans) {
+    int[] best = spans.get(0);
+    int bestDistance = Integer.MAX_VALUE;
+    for (int[] t : spans) {
+      int d = distance(f, t);
+      if (d < bestDistance) {
+        best = t;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int distance(NumberReader.Figure f, int[] span) {
+    return distance(new int[] {f.start(), f.end()}, span);
+  }
+
+  private static int distance(int[] a, int[] b) {
+    return b[0] >= a[1] ? b[0] - a[1] : a[0] >= b[1] ? a[0] - b[1] : 0;
+  }
+}

@@ -1,0 +1,60 @@
+package org.vedetta.matcher.internal;
+
+import java.util.List;
+
+/**
+ * What the knowledge set's marker words say about the places of one sentence: a claim is a plan when a planned
+ * word stands shortly before its trigger or figure, or right after ("will send", "plans to deploy", "6,000
+ * soldiers will be sent", "направит"); it is denied when a negator stands right before ("will not sign", "не
+ * направила"); the whole sentence is habitual or historical background when it holds a background word ("for
+ * decades").
+ */
+final class SentenceMarkers {
+
+  /** Words a planned word may stand before a claim's trigger or figure, and after it. */
+  private static final int PLANNED_BEFORE = 6;
+  private static final int PLANNED_AFTER = 3;
+  /** Words a negator may stand before a claim's trigger. */
+  private static final int NEGATED_BEFORE = 3;
+
+  private final Tokens tokens;
+  private final List<int[]> planned;
+  private final List<int[]> negators;
+  private final boolean background;
+
+  SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, boolean background) {
+    this.tokens = tokens;
+    this.planned = planned;
+    this.negators = negators;
+    this.background = background;
+  }
+
+  boolean background() {
+    return background;
+  }
+
+  /** Whether what the sentence states at {@code span} is planned. */
+  boolean plannedAt(int[] span) {
+    return near(planned, span, PLANNED_BEFORE, PLANNED_AFTER);
+  }
+
+  /** Whether what the sentence states at {@code span} is denied. */
+  boolean negatedAt(int[] span) {
+    return near(negators, span, NEGATED_BEFORE, 0);
+  }
+
+  private boolean near(List<int[]> words, int[] span, int before, int after) {
+    if (words.isEmpty()) {
+      return false;
+    }
+    int first = tokens.at(span[0]);
+    int last = Math.max(first, tokens.at(span[1] - 1));
+    for (int[] w : words) {
+      int word = tokens.at(w[0]);
+      if (word >= first - before && word <= last + after) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
