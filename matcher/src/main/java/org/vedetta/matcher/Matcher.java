@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,16 +132,15 @@ public final class Matcher {
     mentions.addAll(Mentions.toMentions(text, found, false));
 
     String origin = fingerprints.origin(article.id(), article.sourceId(), text.folded(), now, learn);
-    List<Claim> claims = new ArrayList<>();
-    List<Claim> background = new ArrayList<>();
-    readClaims(article, published, text, spans, folded, found, titleFound, claims, background);
+    Map<Claim, Novelty.Stated> claims = readClaims(article, published, title, titleFound, text, spans, folded, found);
     List<Assessment> assessments = new ArrayList<>();
     Map<String, Development> developments = new LinkedHashMap<>();
     Map<String, TaggedArticle.Corroboration> corroborations = new LinkedHashMap<>();
-    for (Claim claim : claims) {
+    for (Map.Entry<Claim, Novelty.Stated> stated : claims.entrySet()) {
+      Claim claim = stated.getKey();
       Map<String, String> developmentOfFact = new LinkedHashMap<>();
       Map<String, List<Fact>> known = learnedFacts(claim, article, developmentOfFact);
-      Assessment a = novelty.assess(claim, published, known, background.contains(claim));
+      Assessment a = novelty.assess(claim, published, known, stated.getValue());
       Development d = a.verdict().isDevelopment() ? development(a, article, now) : null;
       if (d != null && learn) {
         String owner = learned.learn(d, article.url());
@@ -170,15 +171,25 @@ public final class Matcher {
     }
     Optional<TaggedArticle> tagged = mentions.isEmpty() ? Optional.empty()
         : Optional.of(new TaggedArticle(TaggedArticle.SCHEMA, article.id(), article.sourceId(), article.url(),
-            article.title(), article.language(), article.publishedAt(), mentions, claims,
+            article.title(), article.language(), article.publishedAt(), mentions, List.copyOf(claims.keySet()),
             origin.equals(article.id()) ? null : origin, List.copyOf(corroborations.values())));
     return new MatchResult(tagged, assessments, List.copyOf(developments.values()));
   }
 
-  /** Reads the claims of every sentence into {@code claims}, and those stated as background also into {@code background}. */
-  private void readClaims(Article article, LocalDate published, FoldedText text,
-      List<Sentences.Span> spans, List<int[]> folded, List<MentionFinder.Found> found,
-      List<MentionFinder.Found> titleFound, List<Claim> claims, List<Claim> background) {
+  /** The lead: this many first sentences of the text, which state an article's news. */
+  private static final int LEAD_SENTENCES = 2;
+
+  /**
+   * The claims of every sentence, in order, with how each is stated: as background, or in the article's lead (its
+   * first sentences, or of a subject and event its headline states too).
+   */
+  private Map<Claim, Novelty.Stated> readClaims(Article article, LocalDate published, FoldedText title,
+      List<MentionFinder.Found> titleFound, FoldedText text, List<Sentences.Span> spans, List<int[]> folded,
+      List<MentionFinder.Found> found) {
+    Set<String> headline = new HashSet<>();
+    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty())
+        .forEach(r -> headline.add(r.subject() + "|" + r.event()));
+    Map<Claim, Novelty.Stated> claims = new LinkedHashMap<>();
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();
     for (int i = 0; i < spans.size(); i++) {
@@ -197,10 +208,8 @@ public final class Matcher {
         Claim claim = new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
             r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
             span.start(), span.end(), r.attribution(), highlights, r.confirms(), r.planned());
-        claims.add(claim);
-        if (r.background()) {
-          background.add(claim);
-        }
+        boolean lead = i < LEAD_SENTENCES || headline.contains(r.subject() + "|" + r.event());
+        claims.putIfAbsent(claim, new Novelty.Stated(r.background(), lead));
       }
       Optional<String> ally = lastAlly(local);
       if (ally.isPresent()) {
@@ -212,6 +221,7 @@ public final class Matcher {
         treatyTopic = treaty;
       }
     }
+    return claims;
   }
 
   private Optional<String> lastAlly(List<MentionFinder.Found> found) {

@@ -40,10 +40,19 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--allow-private", description = "Allow fetching from loopback and private addresses.")
   boolean allowPrivate;
 
+  @Option(names = "--published", paramLabel = "YYYY-MM-DD",
+      description = "Read the article as published on this day (default: as the page says, else today).")
+  java.time.LocalDate published;
+
   @Override
   public Integer call() throws Exception {
     Matcher matcher = Baseline.matcher(knowledge);
     Article article = ArticleSource.read(target, allowPrivate, Instant.now());
+    if (published != null) {
+      article = new Article(article.schema(), article.id(), article.sourceId(), article.url(), article.title(),
+          article.text(), article.language(), published.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+          article.fetchedAt());
+    }
     Analysis analysis = Analysis.of(article, matcher.analyze(article));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

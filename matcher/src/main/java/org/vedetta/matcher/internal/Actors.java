@@ -57,8 +57,30 @@ final class Actors {
     if (places.occursIn(s.text().substring(start, end))) {
       return true;
     }
-    boolean afterComma = s.text().substring(end, m.start()).strip().equals(",");
-    return afterComma && s.mentions().stream().noneMatch(o -> o.start() < end && o.end() > start);
+    String between = s.text().substring(end, m.start()).strip();
+    // "in Tianjin, China", "у Бішкеку (Киргизстан)": a state after a place that names nothing tracked or itself.
+    return (between.equals(",") || between.equals("(")) && s.mentions().stream()
+        .noneMatch(o -> o.start() < end && o.end() > start && !actingState(o).equals(actingState(m)));
+  }
+
+  /** How many different allies the sentence names. */
+  long alliesNamed(Sentence s) {
+    return s.mentions().stream().filter(this::isAlly).map(this::actingState).flatMap(Optional::stream).distinct()
+        .count();
+  }
+
+  /** Whether the sentence names a state that is neither an ally nor the focus state (Ukraine, the United States). */
+  boolean namesThirdState(Sentence s) {
+    return s.mentions().stream().map(this::actingState).flatMap(Optional::stream)
+        .anyMatch(st -> !st.equals(focus()) && !knowledge.entity(st).map(Entity::ally).orElse(false));
+  }
+
+  /** The ally party of a tracked treaty the sentence names, if any. */
+  Optional<String> treatyAlly(Sentence s) {
+    return s.mentions().stream().filter(m -> m.target().kind() == EntityKind.TREATY)
+        .flatMap(m -> m.target().parties().stream())
+        .filter(p -> !p.equals(focus()) && knowledge.entity(p).map(Entity::ally).orElse(false))
+        .findFirst();
   }
 
   /** The ally named nearest {@code [start, end)}; places are passed over when {@code actorsOnly}. */

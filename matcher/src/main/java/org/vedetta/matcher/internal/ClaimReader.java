@@ -35,6 +35,7 @@ public final class ClaimReader {
   private final FigureClaims figures;
   private final TreatyClaims treaties;
   private final EventClaims events;
+  private final Optional<EventRule> confirmation;
 
   public ClaimReader(KnowledgeSet knowledge) {
     this.rules = knowledge.events().stream()
@@ -50,6 +51,7 @@ public final class ClaimReader {
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
     this.treaties = new TreatyClaims(knowledge, actors);
     this.events = new EventClaims(actors);
+    this.confirmation = rules.stream().filter(r -> r.type().confirmation()).findFirst();
   }
 
   /**
@@ -88,6 +90,9 @@ public final class ClaimReader {
         .map(f -> treaties.read(s, f, published)).flatMap(Optional::stream).findFirst().ifPresent(claims::add);
     fired.stream().filter(f -> !f.type().treaty() && !f.type().quantity())
         .map(f -> events.read(s, f, confirmable)).flatMap(Optional::stream).forEach(claims::add);
+    if (fired.stream().noneMatch(f -> f.type().confirmation())) {
+      confirmation.flatMap(c -> events.acknowledgement(s, c, fired)).ifPresent(claims::add);
+    }
     claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity()).toList(), official));
     return claims;
   }

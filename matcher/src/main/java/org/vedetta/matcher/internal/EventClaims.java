@@ -22,16 +22,37 @@ final class EventClaims {
   /** The claim of a fired event; {@code confirmable} is the figure event an official confirmation is about. */
   Optional<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, String confirmable) {
     EventType type = fired.type();
-    if (!fired.rule().requiredIn(s.text()) || type.meeting() && !actors.namesFocus(s)) {
+    if (!fired.rule().requiredIn(s.text()) || type.meeting() && !actors.namesFocus(s)
+        || type.bilateral() && !actors.namesFocus(s) && actors.alliesNamed(s) > 1) {
       return Optional.empty();
     }
-    int[] t = fired.triggers().get(0);
+    return claim(s, type, fired.triggers().get(0), type.confirmation()
+        ? (confirmable != null ? confirmable : type.confirms()) : null);
+  }
+
+  /**
+   * An official confirmation stated as a ceremony: words by which officials acknowledge an event (honouring the
+   * coffins of the fallen), in a sentence that also names that event (a casualty word) and no third state.
+   */
+  Optional<ClaimReader.Read> acknowledgement(Sentence s, EventRule confirmation, List<EventRule.Fired> fired) {
+    for (var e : confirmation.acknowledges().entrySet()) {
+      List<int[]> words = e.getValue().find(s.text());
+      boolean named = fired.stream().anyMatch(f -> f.type().id().equals(e.getKey()));
+      if (!words.isEmpty() && named && !actors.namesThirdState(s)) {
+        return claim(s, confirmation.type(), words.get(0), e.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ClaimReader.Read> claim(Sentence s, EventType type, int[] t, String confirms) {
     Optional<MentionFinder.Found> near = actors.nearestAlly(s, t[0], t[1], type.meeting());
     // A meeting's ally named only as a place is the host when the text is about no other ally.
     Optional<MentionFinder.Found> place = type.meeting() && near.isEmpty() && s.topic().isEmpty()
         ? actors.nearestAlly(s, t[0], t[1], false) : Optional.empty();
     near = near.or(() -> place);
-    Optional<String> subject = near.flatMap(actors::actingState).or(s::topic);
+    // Else the ally party of a treaty the sentence names ("signed after talks in Moscow").
+    Optional<String> subject = near.flatMap(actors::actingState).or(s::topic).or(() -> actors.treatyAlly(s));
     if (subject.isEmpty()) {
       return Optional.empty();
     }
@@ -39,7 +60,6 @@ final class EventClaims {
         .filter(NumberReader.Figure::percent).findFirst();
     Quantity q = percent.map(f -> new Quantity(f.low(), f.high(), "percent", f.qualifier())).orElse(null);
     List<int[]> spans = ClaimReader.spans(near, percent.map(f -> new int[] {f.start(), f.end()}).orElse(null));
-    String confirms = type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null;
     return Optional.of(new ClaimReader.Read(subject.get(), type.id(), actors.focus(), null, q, s.date(),
         s.attribution(), spans, confirms, s.markers().plannedAt(t), s.markers().background()));
   }

@@ -18,7 +18,9 @@ final class FigureClaims {
   private static final int UNIT_REACH = 40;
   /** How far, in folded characters, a role word may stand before a figure, and after it. */
   private static final int ROLE_BEFORE = 30;
-  private static final int ROLE_AFTER = 90;
+  private static final int ROLE_AFTER = 130;
+  /** Phrase scores below this skip at most two words (see {@link Phrase#score}). */
+  private static final int TIGHT = 300;
   /** How far, in folded characters, a unit word may stand from the trigger of an event stated without figure. */
   private static final int UNCOUNTED_REACH = 60;
 
@@ -98,8 +100,8 @@ final class FigureClaims {
 
   /**
    * The role phrase that fits the figure most tightly (the fewest words skipped, then the longest), of an event
-   * type whose required words are in the sentence and whose unit word stands by the figure (a phrase whose words
-   * stand right at the figure, "4,700 wounded", needs no unit word besides).
+   * type whose required words are in the sentence and whose unit word stands by the figure (a phrase that skips at
+   * most two words, "4,700 wounded", "oltre 4.000 sono rimasti feriti", needs no unit word besides).
    */
   private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] figureWord, Map<EventRule, List<int[]>> units) {
     int first = s.tokens().at(f.start());
@@ -111,7 +113,7 @@ final class FigureClaims {
         for (Phrase phrase : role.phrases()) {
           int score = phrase.score(s.tokens(), first, last, figureWord);
           if (score >= 0 && score < bestScore && rule.requiredIn(s.text())
-              && (score < 100 || near(f, unitsOf(rule, s, units)))) {
+              && (score < TIGHT || near(f, unitsOf(rule, s, units)))) {
             best = new Reading(rule, role.id());
             bestScore = score;
           }

@@ -50,11 +50,21 @@ public final class Novelty {
   }
 
   /**
-   * The verdict of a claim given the learned facts of its key (and of the keys it depends on, see
-   * {@link #relatedKeys}); a claim stated as habitual or historical {@code background} is never news.
+   * How a claim is stated in its article.
+   *
+   * @param background as habitual or historical background, which is never news
+   * @param lead       in the article's lead (its first sentences, or a subject and event its headline states): an
+   *                   occurrence of a recurring event stated there without a date is the article's news, of the day
+   *                   it was published
    */
-  public Assessment assess(Claim claim, LocalDate published, Map<String, List<Fact>> learned, boolean background) {
-    if (background) {
+  public record Stated(boolean background, boolean lead) {}
+
+  /**
+   * The verdict of a claim given the learned facts of its key (and of the keys it depends on, see
+   * {@link #relatedKeys}).
+   */
+  public Assessment assess(Claim claim, LocalDate published, Map<String, List<Fact>> learned, Stated stated) {
+    if (stated.background()) {
       return new Assessment(claim, Verdict.KNOWN, List.of(), null, "background: habitual or historical");
     }
     if (claim.date() != null && published != null) {
@@ -99,8 +109,9 @@ public final class Novelty {
       return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
     }
     boolean recurring = knowledge.event(claim.event()).map(EventType::recurring).orElse(false);
-    if (recurring && claim.date() != null && claim.quantity() == null
-        && facts.stream().allMatch(f -> f.asOf() != null && asOfEnd(f.asOf()).isBefore(claim.date().minusDays(HISTORY_DAYS)))) {
+    LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
+    if (recurring && occurred != null && claim.quantity() == null
+        && facts.stream().allMatch(f -> f.asOf() != null && asOfEnd(f.asOf()).isBefore(occurred.minusDays(HISTORY_DAYS)))) {
       return compared(claim, Verdict.NEW, facts, "a new occurrence");
     }
     Quantity q = claim.quantity();

@@ -79,10 +79,13 @@ final class TreatyClaims {
   }
 
   /**
-   * A step of a treaty the knowledge set does not track: the party taking it for a per-party step (the one named
-   * last before the trigger), else the ally named.
+   * A step of a treaty the knowledge set does not track, in a sentence naming the focus state's side: the party
+   * taking it for a per-party step (the one named last before the trigger), else the ally named.
    */
   private Optional<ClaimReader.Read> untracked(Sentence s, EventType type, int[] trigger, boolean planned) {
+    if (!actors.namesFocus(s)) {
+      return Optional.empty(); // a treaty between an ally and another state ("a peace treaty with Azerbaijan")
+    }
     Optional<MentionFinder.Found> party = s.mentions().stream()
         .filter(m -> actors.actingState(m).filter(st -> actors.focus().equals(st) || knowledge.entity(st)
             .map(e -> e.ally()).orElse(false)).isPresent())

@@ -28,6 +28,10 @@ import org.vedetta.settings.Validated;
  *                  party's; a signature or entry into force of a treaty with the focus state is the ally's)
  * @param confirms  for an official confirmation, the event type it confirms when the sentence names none
  *                  ({@code troop_deployment}); its presence makes this event type the confirmation
+ * @param acknowledges for an official confirmation, per event type it confirms, the words of ceremonies by which
+ *                  officials acknowledge that event without saying "confirm" (honouring coffins of the fallen)
+ * @param bilateral whether the event is a dealing between an ally and the focus state: a sentence naming two
+ *                  allies and not the focus state is about a dealing between them, not a claim
  * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of
  *                  the focus side too, and a state named as a place ("met in Beijing") is not the ally
  * @param roles     for a quantity event, what its figures can count ({@code total}, {@code increment},
@@ -37,8 +41,8 @@ import org.vedetta.settings.Validated;
 public record EventType(
     String id, String label, int severity, double tolerance, int priority, boolean quantity, String unit,
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
-    boolean treaty, boolean recurring, int stage, boolean perParty, String confirms, boolean meeting,
-    List<Role> roles)
+    boolean treaty, boolean recurring, int stage, boolean perParty, String confirms,
+    Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean meeting, List<Role> roles)
     implements Validated {
 
   /**
@@ -59,6 +63,7 @@ public record EventType(
     units = Names.copy(units);
     requires = Names.copy(requires);
     roles = roles == null ? List.of() : List.copyOf(roles);
+    acknowledges = acknowledges == null ? Map.of() : Map.copyOf(acknowledges);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
   }
 

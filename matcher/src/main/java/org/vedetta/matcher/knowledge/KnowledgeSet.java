@@ -125,8 +125,12 @@ public final class KnowledgeSet {
           p.each("events", f.events());
           checkUnique(p, "events", f.events(), EventType::id);
           Set<String> declared = ids(f.events(), EventType::id);
-          p.eachWith("events", f.events(), (e, at) -> at.check(e.confirms() == null
-              || declared.contains(e.confirms()), "confirms", "unknown event type '" + e.confirms() + "'"));
+          p.eachWith("events", f.events(), (e, at) -> {
+            at.check(e.confirms() == null || declared.contains(e.confirms()), "confirms",
+                "unknown event type '" + e.confirms() + "'");
+            e.acknowledges().keySet().forEach(event -> at.check(declared.contains(event), "acknowledges." + event,
+                "unknown event type '" + event + "'"));
+          });
         }));
     Set<String> eventIds = events == null ? Set.of() : ids(events.events(), EventType::id);
     TreatiesFile treaties = readCollecting(problems, () -> YamlSettings.read(dir.resolve("treaties.yml"),
