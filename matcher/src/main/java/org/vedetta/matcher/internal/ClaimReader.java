@@ -87,7 +87,7 @@ public final class ClaimReader {
     boolean official = fired.stream().anyMatch(f -> f.type().confirmation() && f.rule().requiredIn(sentence));
     // One treaty step per sentence, the furthest the sentence names ("in force once ratified" is in force).
     fired.stream().filter(f -> f.type().treaty())
-        .map(f -> treaties.read(s, f, published)).flatMap(Optional::stream).findFirst().ifPresent(claims::add);
+        .map(f -> treaties.read(s, f, published)).filter(l -> !l.isEmpty()).findFirst().ifPresent(claims::addAll);
     fired.stream().filter(f -> !f.type().treaty() && !f.type().quantity())
         .map(f -> events.read(s, f, confirmable)).flatMap(Optional::stream).forEach(claims::add);
     if (fired.stream().noneMatch(f -> f.type().confirmation())) {

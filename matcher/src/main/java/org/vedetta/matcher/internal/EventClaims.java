@@ -32,13 +32,13 @@ final class EventClaims {
 
   /**
    * An official confirmation stated as a ceremony: words by which officials acknowledge an event (honouring the
-   * coffins of the fallen), in a sentence that also names that event (a casualty word) and no third state.
+   * coffins of the fallen), in a sentence that also names that event (a casualty word).
    */
   Optional<ClaimReader.Read> acknowledgement(Sentence s, EventRule confirmation, List<EventRule.Fired> fired) {
     for (var e : confirmation.acknowledges().entrySet()) {
       List<int[]> words = e.getValue().find(s.text());
       boolean named = fired.stream().anyMatch(f -> f.type().id().equals(e.getKey()));
-      if (!words.isEmpty() && named && !actors.namesThirdState(s)) {
+      if (!words.isEmpty() && named) {
         return claim(s, confirmation.type(), words.get(0), e.getKey());
       }
     }

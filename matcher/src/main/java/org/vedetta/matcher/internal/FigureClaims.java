@@ -87,7 +87,9 @@ final class FigureClaims {
       }
       EventType type = reading.rule().type();
       Optional<MentionFinder.Found> ally = actors.nearestAlly(s, f.start(), f.end(), false);
-      Optional<String> subject = ally.flatMap(actors::actingState).or(s::topic);
+      // A sentence about a third state's figures ("Kyiv lost more than 76,000") is not the topic ally's.
+      Optional<String> subject = ally.flatMap(actors::actingState)
+          .or(() -> actors.namesThirdState(s) ? Optional.empty() : s.topic());
       Quantity q = new Quantity(f.low(), f.high(), type.unit(), f.qualifier(), reading.role());
       if (subject.isPresent() && claims.stream().noneMatch(c -> c.event().equals(type.id()) && c.quantity().equals(q))) {
         claims.add(new ClaimReader.Read(subject.get(), type.id(), actors.focus(), null, q, s.date(), s.attribution(),

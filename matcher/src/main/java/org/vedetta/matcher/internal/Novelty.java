@@ -111,7 +111,7 @@ public final class Novelty {
     boolean recurring = knowledge.event(claim.event()).map(EventType::recurring).orElse(false);
     LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
     if (recurring && occurred != null && claim.quantity() == null
-        && facts.stream().allMatch(f -> f.asOf() != null && asOfEnd(f.asOf()).isBefore(occurred.minusDays(HISTORY_DAYS)))) {
+        && facts.stream().noneMatch(f -> f.asOf() == null || within(f.asOf(), occurred, HISTORY_DAYS))) {
       return compared(claim, Verdict.NEW, facts, "a new occurrence");
     }
     Quantity q = claim.quantity();
@@ -229,6 +229,11 @@ public final class Novelty {
             + (f.asOf() != null ? " (" + f.asOf() + ")" : ""))
         .distinct()
         .collect(Collectors.joining("; "));
+  }
+
+  /** Whether a fact's period (a year, a month or a day) comes within {@code days} of the day, before or after. */
+  private static boolean within(String asOf, LocalDate day, int days) {
+    return !asOfEnd(asOf).isBefore(day.minusDays(days)) && !asOfStart(asOf).isAfter(day.plusDays(days));
   }
 
   /** The first day of a fact's {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}. */

@@ -12,7 +12,7 @@ import java.util.List;
 final class SentenceMarkers {
 
   /** Words a planned word may stand before a claim's trigger or figure, and after it. */
-  private static final int PLANNED_BEFORE = 8;
+  private static final int PLANNED_BEFORE = 10;
   private static final int PLANNED_AFTER = 3;
   /** Words a negator may stand before a claim's trigger. */
   private static final int NEGATED_BEFORE = 3;

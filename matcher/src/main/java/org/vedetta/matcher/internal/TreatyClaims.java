@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.vedetta.matcher.knowledge.EventType;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.matcher.knowledge.Treaty;
@@ -28,20 +29,46 @@ final class TreatyClaims {
     this.actors = actors;
   }
 
-  /** The step the fired treaty event states, if the sentence (or its text) says whose and which treaty. */
-  Optional<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, LocalDate published) {
+  /**
+   * The step the fired treaty event states, if the sentence (or its text) says whose and which treaty; a step each
+   * party takes on its own is claimed for every party named before the trigger ("Maduro and now Putin promulgated
+   * it").
+   */
+  List<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, LocalDate published) {
     EventType type = fired.type();
     int[] trigger = fired.triggers().get(0);
     boolean planned = s.markers().plannedAt(trigger);
     // A treaty step names its treaty, or continues the text's treaty ("the law ratifying it").
     if (fired.rule().requiredIn(s.text())) {
-      return claim(s, type, trigger, Optional.empty(), planned, published);
+      return claims(s, type, trigger, Optional.empty(), planned, published);
     }
-    return s.treatyTopic().flatMap(t -> claim(s, type, trigger, knowledge.treaty(t), planned, published));
+    return s.treatyTopic().map(t -> claims(s, type, trigger, knowledge.treaty(t), planned, published))
+        .orElse(List.of());
   }
 
-  private Optional<ClaimReader.Read> claim(Sentence s, EventType type, int[] trigger, Optional<Treaty> known,
+  private List<ClaimReader.Read> claims(Sentence s, EventType type, int[] trigger, Optional<Treaty> known,
       boolean planned, LocalDate published) {
+    List<ClaimReader.Read> claims = new ArrayList<>();
+    Optional<ClaimReader.Read> first = claim(s, type, trigger, known, planned, published, Set.of());
+    first.ifPresent(claims::add);
+    if (type.perParty() && first.isPresent() && first.get().treaty() != null) {
+      // Every other party named before the trigger took the step too.
+      Set<String> taken = new java.util.HashSet<>(Set.of(first.get().subject()));
+      for (MentionFinder.Found m : s.mentions()) {
+        String state = actors.actingState(m).orElse(null);
+        if (m.end() <= trigger[0] && state != null && !taken.contains(state)
+            && knowledge.treaty(first.get().treaty()).map(t -> t.parties().contains(state)).orElse(false)) {
+          taken.add(state);
+          claim(s, type, trigger, known, planned, published, taken).ifPresent(claims::add);
+        }
+      }
+    }
+    return claims;
+  }
+
+  /** The step of the party named nearest before the trigger that is not among {@code taken}. */
+  private Optional<ClaimReader.Read> claim(Sentence s, EventType type, int[] trigger, Optional<Treaty> known,
+      boolean planned, LocalDate published, Set<String> taken) {
     String focus = actors.focus();
     List<String> states = s.mentions().stream().map(actors::actingState).flatMap(Optional::stream).distinct()
         .toList();
@@ -62,6 +89,8 @@ final class TreatyClaims {
     boolean perParty = type.perParty();
     Optional<MentionFinder.Found> party = s.mentions().stream()
         .filter(m -> actors.actingState(m).filter(t.parties()::contains).isPresent())
+        .filter(m -> taken.isEmpty() || !taken.containsAll(actors.actingState(m).stream().toList())
+            && actors.actingState(m).filter(st -> !taken.contains(st)).isPresent())
         .filter(m -> perParty || !actors.actingState(m).orElse("").equals(focus) || !t.parties().contains(focus))
         .min(Comparator.comparingInt(m -> perParty ? before(m, trigger) : 0));
     String subject = party.flatMap(actors::actingState)
@@ -79,11 +108,12 @@ final class TreatyClaims {
   }
 
   /**
-   * A step of a treaty the knowledge set does not track, in a sentence naming the focus state's side: the party
-   * taking it for a per-party step (the one named last before the trigger), else the ally named.
+   * A step of a treaty the knowledge set does not track, unless the sentence names a third state and not the focus
+   * state's side: the party taking it for a per-party step (the one named last before the trigger), else the ally
+   * named.
    */
   private Optional<ClaimReader.Read> untracked(Sentence s, EventType type, int[] trigger, boolean planned) {
-    if (!actors.namesFocus(s)) {
+    if (!actors.namesFocus(s) && actors.namesThirdState(s)) {
       return Optional.empty(); // a treaty between an ally and another state ("a peace treaty with Azerbaijan")
     }
     Optional<MentionFinder.Found> party = s.mentions().stream()
