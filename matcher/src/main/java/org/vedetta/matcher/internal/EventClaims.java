@@ -26,8 +26,58 @@ final class EventClaims {
         || type.bilateral() && !actors.namesFocus(s) && actors.alliesNamed(s) > 1) {
       return Optional.empty();
     }
-    return claim(s, type, fired.triggers().get(0), type.confirmation()
-        ? (confirmable != null ? confirmable : type.confirms()) : null);
+    int[] trigger = fired.triggers().get(0);
+    if (type.confirmation() && confirmedByThirdParty(s, fired.rule(), trigger)) {
+      return Optional.empty();
+    }
+    if (type.targeted()) {
+      return target(s, trigger).flatMap(m -> claim(s, type, m, null));
+    }
+    return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null);
+  }
+
+  /** How far, in folded characters, the confirmer may stand from "confirmed". */
+  private static final int CONFIRMER_REACH = 60;
+
+  /**
+   * Whether the one who confirms is a third party: a word naming one (the Pentagon, Kyiv), or a state that is neither
+   * an ally nor the focus, stands nearer the trigger than any mention of an ally or the focus state.
+   */
+  private boolean confirmedByThirdParty(Sentence s, EventRule rule, int[] trigger) {
+    int third = Integer.MAX_VALUE;
+    for (int[] w : rule.thirdParties().find(s.text())) {
+      third = Math.min(third, distance(w, trigger));
+    }
+    int own = Integer.MAX_VALUE;
+    for (MentionFinder.Found m : s.mentions()) {
+      int d = distance(new int[] {m.start(), m.end()}, trigger);
+      boolean ownSide = actors.isAlly(m) || actors.actingState(m).filter(actors.focus()::equals).isPresent();
+      if (ownSide) {
+        own = Math.min(own, d);
+      } else if (actors.actingState(m).isPresent()) {
+        third = Math.min(third, d);
+      }
+    }
+    return third <= CONFIRMER_REACH && third < own;
+  }
+
+  /**
+   * Where to look for the ally an aimed event is aimed at: the first ally or focus state named after the trigger
+   * (none when that is the focus: "sanctions against Russia"), else the trigger itself, whose nearest ally is taken.
+   */
+  private Optional<int[]> target(Sentence s, int[] trigger) {
+    Optional<MentionFinder.Found> aimed = s.mentions().stream()
+        .filter(m -> m.start() >= trigger[1])
+        .filter(m -> actors.isAlly(m) || actors.actingState(m).filter(actors.focus()::equals).isPresent())
+        .findFirst();
+    if (aimed.isEmpty()) {
+      return Optional.of(trigger);
+    }
+    return aimed.filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()});
+  }
+
+  private static int distance(int[] a, int[] b) {
+    return b[0] >= a[1] ? b[0] - a[1] : a[0] >= b[1] ? a[0] - b[1] : 0;
   }
 
   /**

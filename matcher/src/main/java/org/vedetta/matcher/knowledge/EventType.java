@@ -32,6 +32,10 @@ import org.vedetta.settings.Validated;
  *                  officials acknowledge that event without saying "confirm" (honouring coffins of the fallen)
  * @param bilateral whether the event is a dealing between an ally and the focus state: a sentence naming two
  *                  allies and not the focus state is about a dealing between them, not a claim
+ * @param targeted  whether the subject is the state the event is aimed at: the ally named first after the
+ *                  trigger ("sanctions against Iranian firms"), and no claim when that is the focus state
+ * @param thirdParties for an official confirmation, words naming third parties (the Pentagon, Kyiv, NATO): a
+ *                  confirmation by one of them is a report, not an official confirmation
  * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of
  *                  the focus side too, and a state named as a place ("met in Beijing") is not the ally
  * @param roles     for a quantity event, what its figures can count ({@code total}, {@code increment},
@@ -42,7 +46,8 @@ public record EventType(
     String id, String label, int severity, double tolerance, int priority, boolean quantity, String unit,
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
     boolean treaty, boolean recurring, int stage, boolean perParty, String confirms,
-    Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean meeting, List<Role> roles)
+    Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean targeted,
+    Map<String, List<String>> thirdParties, boolean meeting, List<Role> roles)
     implements Validated {
 
   /**
@@ -64,6 +69,7 @@ public record EventType(
     requires = Names.copy(requires);
     roles = roles == null ? List.of() : List.copyOf(roles);
     acknowledges = acknowledges == null ? Map.of() : Map.copyOf(acknowledges);
+    thirdParties = Names.copy(thirdParties);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
   }
 
