@@ -31,7 +31,7 @@ final class EventClaims {
       return Optional.empty();
     }
     if (type.targeted()) {
-      return target(s, trigger).flatMap(m -> claim(s, type, m, null));
+      return target(s, fired.rule(), trigger).flatMap(m -> claim(s, type, m, null));
     }
     return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null);
   }
@@ -61,11 +61,26 @@ final class EventClaims {
     return third <= CONFIRMER_REACH && third < own;
   }
 
+  /** How many words may stand between an aim word and what it aims at. */
+  private static final int AIM_REACH = 6;
+
   /**
-   * Where to look for the ally an aimed event is aimed at: the first ally or focus state named after the trigger
-   * (none when that is the focus: "sanctions against Russia"), else the trigger itself, whose nearest ally is taken.
+   * Where to look for the ally an aimed event is aimed at: after an aim word right behind the trigger
+   * ("sanctions against"), the ally named within a few words of it, or nothing; else the first ally or focus state
+   * named after the trigger (nothing when that is the focus: "sanctions against Russia"), else the trigger itself,
+   * whose nearest ally is taken.
    */
-  private Optional<int[]> target(Sentence s, int[] trigger) {
+  private Optional<int[]> target(Sentence s, EventRule rule, int[] trigger) {
+    Tokens tokens = s.tokens();
+    int triggerWord = tokens.at(trigger[1] - 1);
+    Optional<int[]> aim = rule.aims().find(s.text()).stream()
+        .filter(w -> tokens.at(w[0]) > triggerWord && tokens.at(w[0]) - triggerWord <= 2).findFirst();
+    if (aim.isPresent()) {
+      int aimWord = tokens.at(aim.get()[1] - 1);
+      return s.mentions().stream()
+          .filter(m -> tokens.at(m.start()) > aimWord && tokens.at(m.start()) - aimWord <= AIM_REACH)
+          .findFirst().filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()});
+    }
     Optional<MentionFinder.Found> aimed = s.mentions().stream()
         .filter(m -> m.start() >= trigger[1])
         .filter(m -> actors.isAlly(m) || actors.actingState(m).filter(actors.focus()::equals).isPresent())

@@ -8,7 +8,7 @@ import org.vedetta.matcher.knowledge.EventType;
  * quantity event the phrases and words of its roles.
  */
 record EventRule(EventType type, WordList triggers, WordList units, WordList requires, List<Role> roles,
-    java.util.Map<String, WordList> acknowledges, WordList thirdParties) {
+    java.util.Map<String, WordList> acknowledges, WordList thirdParties, WordList aims) {
 
   /** A role of a quantity event: the phrases that say it around a figure and the words that imply it. */
   record Role(String id, List<Phrase> phrases, WordList words) {}
@@ -18,7 +18,8 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
         e.roles().stream().map(r -> new Role(r.id(), r.phrases().values().stream().flatMap(List::stream)
             .map(Phrase::compile).toList(), new WordList(r.words()))).toList(),
         e.acknowledges().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-            java.util.Map.Entry::getKey, a -> new WordList(a.getValue()))), new WordList(e.thirdParties()));
+            java.util.Map.Entry::getKey, a -> new WordList(a.getValue()))), new WordList(e.thirdParties()),
+        new WordList(e.aims()));
   }
 
   /** Whether the sentence holds one of the words this event type requires (or it requires none). */

@@ -75,7 +75,7 @@ final class FigureClaims {
     Map<EventRule, List<int[]>> units = new HashMap<>();
     for (NumberReader.Figure f : figures) {
       int[] at = {f.start(), f.end()};
-      if (f.percent() || s.markers().negatedAt(at)) {
+      if (f.percent() || s.markers().figureNegatedAt(at) || f.spelled() && !unitRightAfter(s, f, units)) {
         continue;
       }
       Reading reading = byPhrase(s, f, figureWord, units);
@@ -200,6 +200,28 @@ final class FigureClaims {
           official ? type.id() : null, s.markers().plannedAt(t), s.markers().background())));
     }
     return claims;
+  }
+
+  /** How many words may stand between a spelled number and its unit ("nine North Korean soldiers"). */
+  private static final int SPELLED_REACH = 3;
+
+  /**
+   * Whether a unit word (or a role word of a quantity event) stands within a few words after the figure: a number
+   * written out counts only so ("nine soldiers", not "every three months").
+   */
+  private boolean unitRightAfter(Sentence s, NumberReader.Figure f, Map<EventRule, List<int[]>> units) {
+    int last = s.tokens().at(f.end() - 1);
+    for (EventRule rule : rules) {
+      List<int[]> words = new ArrayList<>(unitsOf(rule, s, units));
+      rule.roles().forEach(r -> words.addAll(r.words().find(s.text())));
+      for (int[] u : words) {
+        int word = s.tokens().at(u[0]);
+        if (word > last && word - last <= SPELLED_REACH) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static List<int[]> unitsOf(EventRule rule, Sentence s, Map<EventRule, List<int[]>> units) {

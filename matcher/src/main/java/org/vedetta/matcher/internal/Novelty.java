@@ -88,6 +88,15 @@ public final class Novelty {
           : compared(claim, Verdict.CONFIRMED, reported,
               "officially confirms what was reported");
     }
+    if (claim.treaty() == null && stage(claim.event()) > 0) {
+      // A treaty the knowledge set does not track: news when dated, or stated in the lead, and not known.
+      LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
+      if (occurred == null) {
+        return known(claim, facts, "a step of an untracked treaty, with no date");
+      }
+      return facts.isEmpty() ? new Assessment(claim, Verdict.NEW, List.of(), null, "treaty step not known")
+          : known(claim, facts, "treaty step already known");
+    }
     if (claim.treaty() != null && stage(claim.event()) > 0) {
       if (!facts.isEmpty()) {
         return known(claim, facts, "treaty step already known");

@@ -17,15 +17,28 @@ public final class NumberReader {
 
   /** A figure found at {@code [start, end)} of the folded sentence. */
   public record Figure(int start, int end, long low, long high, Qualifier qualifier, boolean percent,
-      boolean yearLike) {}
+      boolean yearLike, boolean spelled) {
+
+    /** A figure of digits. */
+    public Figure(int start, int end, long low, long high, Qualifier qualifier, boolean percent, boolean yearLike) {
+      this(start, end, low, high, qualifier, percent, yearLike, false);
+    }
+  }
 
   private static final String DIGITS = "\\d{1,3}(?:[., ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
   private static final String MULT = "mila|mille|thousands?|k|mil|tausend|milioni|milione|millions?|millones|mln"
       + "|тысяч[а-я]*|тыс\\.?|тисяч[а-яі]*|тис\\.?|миллион[а-я]*|мільйон[а-яі]*|млн\\.?";
+  /**
+   * Number words from two to twenty read on their own ("nine soldiers", "девяти бойцам"), with the Russian and
+   * Ukrainian case forms newspapers use; words that are also common words of another language ("once", "sei",
+   * "dos") are left out.
+   */
+  private static final Map<String, Integer> STANDALONE = standalone();
   private static final Pattern ATOM = compile(
       "(?U)(?<![\\w.,])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
       + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
       + "|[а-яіїє]+\\s(?:тысяч[аи]?|тисяч[аі]?))(?![\\w])"
+      + "|(?<![\\w'])(?<small>" + String.join("|", STANDALONE.keySet()) + ")(?![\\w'])"
       + "|(?<![\\w])(?<vague>decine di migliaia|tens of thousands|centinaia di migliaia|hundreds of thousands"
       + "|migliaia|thousands|milliers|tausende|miles|тысячи|тысяч|тисячі|десятки тысяч|десятки тисяч"
       + "|dizaines de milliers|zehntausende|decenas de miles|centinaia|hundreds|centaines|hunderte|cientos|сотни|сотні)"
@@ -43,7 +56,8 @@ public final class NumberReader {
       "(?U)(?<![\\w])(?:fino a|fino al|fino ai|fino alle|up to|as many as|bis zu|jusqu'a|hasta|до|аж до)\\s$");
   private static final Pattern AT_LEAST = compile(
       "(?U)(?<![\\w])(?:oltre|piu di|more than|over|at least|almeno|не менее|более|свыше|понад|більше|щонайменше|"
-      + "mehr als|uber|mindestens|plus de|au moins|mas de|al menos)\\s$");
+      + "mehr als|uber|mindestens|plus de|au moins|mas de|al menos|superaria los|superaria|supera i|superare i|"
+      + "exceeds|exceeded|exceeding|depasse|depassent|ubersteigt|превышает|превысила|перевищує|перевищила)\\s$");
   private static final Pattern MONTH_AFTER = compile(
       "\\G\\s?(?:°|º|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
       + "dicembre|january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -76,6 +90,37 @@ public final class NumberReader {
           + "п'ятнадцять шістнадцять сімнадцять вісімнадцять дев'ятнадцять двадцять тридцять сорок п'ятдесят сто");
 
   private NumberReader() {}
+
+  private static Map<String, Integer> standalone() {
+    Map<String, Integer> words = new java.util.LinkedHashMap<>();
+    String[] lists = {
+        "due tre quattro cinque sette otto nove dieci undici dodici tredici quattordici quindici venti",
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty",
+        "deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze vingt",
+        "zwei drei vier funf sieben acht neun zehn elf zwolf dreizehn vierzehn funfzehn zwanzig",
+        "tres cuatro cinco siete ocho nueve diez doce trece catorce quince veinte",
+        "два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать пятнадцать двадцать",
+        "два три чотири п'ять шість сім вісім дев'ять десять одинадцять дванадцять п'ятнадцять двадцять"};
+    int[][] values = {
+        {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20}, {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20},
+        {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20}, {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20},
+        {3, 4, 5, 7, 8, 9, 10, 12, 13, 14, 15, 20}, {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20},
+        {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20}};
+    for (int l = 0; l < lists.length; l++) {
+      String[] list = lists[l].split(" ");
+      for (int i = 0; i < list.length; i++) {
+        words.putIfAbsent(FoldedText.foldLetters(list[i]), values[l][i]);
+      }
+    }
+    // Russian and Ukrainian oblique cases: "двух", "девяти бойцам", "п'яти".
+    String[] cases = {"двух:2", "трех:3", "четырех:4", "пяти:5", "шести:6", "семи:7", "восьми:8", "девяти:9",
+        "десяти:10", "двох:2", "трьох:3", "чотирьох:4", "п'яти:5", "дев'яти:9", "дві:2", "две:2"};
+    for (String c : cases) {
+      String[] kv = c.split(":");
+      words.putIfAbsent(FoldedText.foldLetters(kv[0]), Integer.parseInt(kv[1]));
+    }
+    return Map.copyOf(words);
+  }
 
   /** Compiles a pattern written with the letters folding removes (й, ї, ё) as folded text has them. */
   private static Pattern compile(String regex) {
@@ -143,13 +188,19 @@ public final class NumberReader {
           high = Long.MAX_VALUE / 4;
         }
       }
-      figures.add(new Figure(start, a.end, low, high, q, a.percent, a.yearLike));
+      figures.add(new Figure(start, a.end, low, high, q, a.percent, a.yearLike, a.spelled));
     }
     return figures;
   }
 
   private record Atom(int start, int end, long value, long high, long multiplier, boolean vague,
-      boolean percent, boolean yearLike) {}
+      boolean percent, boolean yearLike, boolean spelled) {
+
+    Atom(int start, int end, long value, long high, long multiplier, boolean vague, boolean percent,
+        boolean yearLike) {
+      this(start, end, value, high, multiplier, vague, percent, yearLike, false);
+    }
+  }
 
   private static Atom atom(Matcher m, String folded) {
     int end = m.end();
@@ -171,6 +222,10 @@ public final class NumberReader {
         high = 9_999;
       }
       return new Atom(m.start(), end, low, high, 1, true, false, false);
+    }
+    if (m.group("small") != null) {
+      int value = STANDALONE.get(m.group("small"));
+      return new Atom(m.start(), end, value, value, 1, false, false, false, true);
     }
     if (m.group("words") != null) {
       long value = words(m.group("words"));

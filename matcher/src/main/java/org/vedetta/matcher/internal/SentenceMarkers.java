@@ -14,8 +14,9 @@ final class SentenceMarkers {
   /** Words a planned word may stand before a claim's trigger or figure, and after it. */
   private static final int PLANNED_BEFORE = 10;
   private static final int PLANNED_AFTER = 3;
-  /** Words a negator may stand before a claim's trigger. */
+  /** Words a negator may stand before a claim's trigger, and before a figure. */
   private static final int NEGATED_BEFORE = 3;
+  private static final int FIGURE_NEGATED_BEFORE = 6;
 
   private final Tokens tokens;
   private final List<int[]> planned;
@@ -38,9 +39,26 @@ final class SentenceMarkers {
     return near(planned, span, PLANNED_BEFORE, PLANNED_AFTER);
   }
 
-  /** Whether what the sentence states at {@code span} is denied. */
+  /** Whether what the sentence states at the trigger {@code span} is denied. */
   boolean negatedAt(int[] span) {
-    return near(negators, span, NEGATED_BEFORE, 0);
+    return before(negators, span, NEGATED_BEFORE);
+  }
+
+  /** Whether the figure at {@code span} is denied or only supposed ("could send up to 30,000 more"). */
+  boolean figureNegatedAt(int[] span) {
+    return before(negators, span, FIGURE_NEGATED_BEFORE);
+  }
+
+  /** Whether one of {@code words} stands at most {@code before} words before the span, not inside it. */
+  private boolean before(List<int[]> words, int[] span, int before) {
+    int first = tokens.at(span[0]);
+    for (int[] w : words) {
+      int word = tokens.at(w[0]);
+      if (word < first && word >= first - before) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean near(List<int[]> words, int[] span, int before, int after) {

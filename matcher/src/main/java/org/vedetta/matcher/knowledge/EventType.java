@@ -34,6 +34,8 @@ import org.vedetta.settings.Validated;
  *                  allies and not the focus state is about a dealing between them, not a claim
  * @param targeted  whether the subject is the state the event is aimed at: the ally named first after the
  *                  trigger ("sanctions against Iranian firms"), and no claim when that is the focus state
+ * @param aims      for a targeted event, words that aim it at what follows ("against"): right after the trigger,
+ *                  they must lead to an ally
  * @param thirdParties for an official confirmation, words naming third parties (the Pentagon, Kyiv, NATO): a
  *                  confirmation by one of them is a report, not an official confirmation
  * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of
@@ -47,7 +49,7 @@ public record EventType(
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
     boolean treaty, boolean recurring, int stage, boolean perParty, String confirms,
     Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean targeted,
-    Map<String, List<String>> thirdParties, boolean meeting, List<Role> roles)
+    Map<String, List<String>> aims, Map<String, List<String>> thirdParties, boolean meeting, List<Role> roles)
     implements Validated {
 
   /**
@@ -70,6 +72,7 @@ public record EventType(
     roles = roles == null ? List.of() : List.copyOf(roles);
     acknowledges = acknowledges == null ? Map.of() : Map.copyOf(acknowledges);
     thirdParties = Names.copy(thirdParties);
+    aims = Names.copy(aims);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
   }
 
