@@ -36,6 +36,8 @@ public final class ClaimReader {
   private final TreatyClaims treaties;
   private final EventClaims events;
   private final Optional<EventRule> confirmation;
+  /** Per event type, the event types its sentences name only as their reason. */
+  private final java.util.Map<String, List<String>> reasonsByEvent;
 
   public ClaimReader(KnowledgeSet knowledge) {
     this.rules = knowledge.events().stream()
@@ -52,6 +54,8 @@ public final class ClaimReader {
     this.treaties = new TreatyClaims(knowledge, actors);
     this.events = new EventClaims(actors);
     this.confirmation = rules.stream().filter(r -> r.type().confirmation()).findFirst();
+    this.reasonsByEvent = knowledge.events().stream()
+        .collect(java.util.stream.Collectors.toMap(EventType::id, EventType::reasons));
   }
 
   /**
@@ -94,7 +98,20 @@ public final class ClaimReader {
       confirmation.flatMap(c -> events.acknowledgement(s, c, fired)).ifPresent(claims::add);
     }
     claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity()).toList(), official));
-    return claims;
+    return asReasons(claims);
+  }
+
+  /** Claims a sentence names only as the reason of another of its claims ("sanctioned for supplying drones"). */
+  private List<Read> asReasons(List<Read> claims) {
+    java.util.Set<String> reasons = new java.util.HashSet<>();
+    claims.forEach(c -> reasonsByEvent.getOrDefault(c.event(), List.of()).forEach(reasons::add));
+    if (reasons.isEmpty()) {
+      return claims;
+    }
+    return claims.stream().map(c -> reasons.contains(c.event()) && !c.background()
+        ? new Read(c.subject(), c.event(), c.counterparty(), c.treaty(), c.quantity(), c.date(), c.attribution(),
+            c.highlights(), c.confirms(), c.planned(), true)
+        : c).toList();
   }
 
   /** The ally a run of mentions is about (the last named), as the state it acts for. */

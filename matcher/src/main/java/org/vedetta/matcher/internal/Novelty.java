@@ -34,6 +34,9 @@ public final class Novelty {
   /** A stated date older than this, before publication, makes the sentence a recollection. */
   static final int HISTORY_DAYS = 180;
 
+  /** An occurrence of a recurring event stated outside the lead is news only if at most this many days old. */
+  static final int RECENT_DAYS = 14;
+
   private final KnowledgeSet knowledge;
   private final Map<String, List<Fact>> baseline;
 
@@ -119,6 +122,11 @@ public final class Novelty {
     }
     boolean recurring = knowledge.event(claim.event()).map(EventType::recurring).orElse(false);
     LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
+    if (recurring && occurred != null && !stated.lead() && published != null
+        && occurred.isBefore(published.minusDays(RECENT_DAYS))) {
+      // An occurrence told outside the lead, days before publication, is background to the article's news.
+      return known(claim, facts, "recalled outside the article's lead");
+    }
     if (recurring && occurred != null && claim.quantity() == null
         && facts.stream().noneMatch(f -> f.asOf() == null || within(f.asOf(), occurred, HISTORY_DAYS))) {
       return compared(claim, Verdict.NEW, facts, "a new occurrence");

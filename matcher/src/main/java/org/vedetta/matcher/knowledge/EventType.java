@@ -34,6 +34,8 @@ import org.vedetta.settings.Validated;
  *                  allies and not the focus state is about a dealing between them, not a claim
  * @param targeted  whether the subject is the state the event is aimed at: the ally named first after the
  *                  trigger ("sanctions against Iranian firms"), and no claim when that is the focus state
+ * @param reasons   event types a sentence of this type names only as its reason ("sanctions on firms that
+ *                  supplied drones"): there they are background, not news
  * @param aims      for a targeted event, words that aim it at what follows ("against"): right after the trigger,
  *                  they must lead to an ally
  * @param thirdParties for an official confirmation, words naming third parties (the Pentagon, Kyiv, NATO): a
@@ -48,7 +50,7 @@ public record EventType(
     String id, String label, int severity, double tolerance, int priority, boolean quantity, String unit,
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
     boolean treaty, boolean recurring, int stage, boolean perParty, String confirms,
-    Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean targeted,
+    Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean targeted, List<String> reasons,
     Map<String, List<String>> aims, Map<String, List<String>> thirdParties, boolean meeting, List<Role> roles)
     implements Validated {
 
@@ -73,6 +75,7 @@ public record EventType(
     acknowledges = acknowledges == null ? Map.of() : Map.copyOf(acknowledges);
     thirdParties = Names.copy(thirdParties);
     aims = Names.copy(aims);
+    reasons = reasons == null ? List.of() : List.copyOf(reasons);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
   }
 
