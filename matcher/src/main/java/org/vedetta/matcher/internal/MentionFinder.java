@@ -84,7 +84,8 @@ public final class MentionFinder {
     if (shared.isEmpty()) {
       return found;
     }
-    // Treaties sharing a name: the one whose parties the text names most often.
+    // Treaties sharing a name ("strategic partnership treaty"): the one whose own parties (those it does not share
+    // with every other) the text names most often; none when the text names no such party.
     Map<String, Long> named = found.stream().filter(java.util.Objects::nonNull)
         .flatMap(f -> f.target().parties().stream())
         .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
@@ -92,11 +93,14 @@ public final class MentionFinder {
     for (int i = 0; i < found.size(); i++) {
       if (found.get(i) == null) {
         AliasAutomaton.Hit<Target> hit = next.next();
-        Target best = hit.targets().stream().max(java.util.Comparator.comparingLong(
-            t -> t.parties().stream().mapToLong(p -> named.getOrDefault(p, 0L)).sum())).orElseThrow();
-        found.set(i, new Found(best, hit.start(), hit.end()));
+        java.util.function.ToLongFunction<Target> own = t -> t.parties().stream()
+            .filter(p -> !hit.targets().stream().allMatch(o -> o.parties().contains(p)))
+            .mapToLong(p -> named.getOrDefault(p, 0L)).sum();
+        Target best = hit.targets().stream().max(java.util.Comparator.comparingLong(own)).orElseThrow();
+        found.set(i, own.applyAsLong(best) > 0 ? new Found(best, hit.start(), hit.end()) : null);
       }
     }
+    found.removeIf(java.util.Objects::isNull);
     return found;
   }
 
