@@ -34,7 +34,7 @@ public final class Novelty {
   /** A stated date older than this, before publication, makes the sentence a recollection. */
   static final int HISTORY_DAYS = 180;
 
-  /** An occurrence of a recurring event stated outside the lead is news only if at most this many days old. */
+  /** An occurrence of a recurring event is the article's news only if it is at most this many days old. */
   static final int RECENT_DAYS = 14;
 
   private final KnowledgeSet knowledge;
@@ -122,10 +122,10 @@ public final class Novelty {
     }
     boolean recurring = knowledge.event(claim.event()).map(EventType::recurring).orElse(false);
     LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
-    if (recurring && occurred != null && !stated.lead() && published != null
-        && occurred.isBefore(published.minusDays(RECENT_DAYS))) {
-      // An occurrence told outside the lead, days before publication, is background to the article's news.
-      return known(claim, facts, "recalled outside the article's lead");
+    if (recurring && claim.date() != null && published != null
+        && lastDayOf(claim).isBefore(published.minusDays(RECENT_DAYS))) {
+      // An occurrence dated weeks before publication is background to the article's news.
+      return known(claim, facts, "recalls an occurrence of " + claim.date());
     }
     if (recurring && occurred != null && claim.quantity() == null
         && facts.stream().noneMatch(f -> f.asOf() == null || within(f.asOf(), occurred, HISTORY_DAYS))) {

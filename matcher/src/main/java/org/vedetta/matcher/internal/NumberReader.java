@@ -155,6 +155,10 @@ public final class NumberReader {
       if (i + 1 < atoms.size() && !a.vague && !atoms.get(i + 1).vague) {
         Atom b = atoms.get(i + 1);
         String between = folded.substring(a.end, b.start);
+        if (between.trim().equals("-") && a.value > b.value && a.value < 100) {
+          i++;
+          continue; // a score ("3-1"), not a range
+        }
         if (RANGE_JOIN.matcher(between).matches() && (RANGE_OPEN.matcher(before).find()
             || between.trim().equals("-") || between.trim().equals("to") || between.trim().equals("/"))) {
           long low = a.value;
