@@ -136,11 +136,17 @@ class MatcherTest {
   }
 
   @Test
-  void treatyMentionsAreTagged() {
-    String text = "Il Trattato di partenariato strategico globale resta in vigore.";
-    List<Mention> mentions = matcher.analyze(Knowledge.article("w", "https://example.org/t", "", text,
+  void aTreatyNameSeveralTreatiesShareIsTheOneWhosePartyTheTextNames() {
+    String withParty = "Il Trattato di partenariato strategico globale con l'Iran resta in vigore.";
+    List<Mention> mentions = matcher.analyze(Knowledge.article("w", "https://example.org/t", "", withParty,
         "2026-11-24T08:00:00Z")).tagged().orElseThrow().mentions();
-    assertThat(mentions).anySatisfy(m -> assertThat(m.kind()).isEqualTo(EntityKind.TREATY));
+    assertThat(mentions).filteredOn(m -> m.kind() == EntityKind.TREATY).extracting(Mention::entityId)
+        .containsExactly("ru_ir_comprehensive_strategic_partnership_2025");
+
+    // Russia is a party of both treaties of that name: naming it alone does not tell which is meant.
+    String withoutParty = "Il Trattato di partenariato strategico globale con la Russia resta in vigore.";
+    assertThat(matcher.analyze(Knowledge.article("w", "https://example.org/u", "", withoutParty,
+        "2026-11-24T08:00:00Z")).tagged().orElseThrow().mentions()).noneMatch(m -> m.kind() == EntityKind.TREATY);
   }
 
   @Test

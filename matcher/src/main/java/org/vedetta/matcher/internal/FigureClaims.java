@@ -175,11 +175,14 @@ final class FigureClaims {
   /**
    * A quantity event stated without a figure ("North Korean soldiers are fighting in Kursk"): a trigger that is not
    * itself a unit word, with a unit word close by and an ally named in the sentence, when no figure of that event
-   * was read there.
+   * was read there and the sentence is not an official confirmation (which is the claim it makes).
    */
   private List<ClaimReader.Read> uncounted(Sentence s, List<EventRule.Fired> fired, List<ClaimReader.Read> read,
       boolean official) {
     List<ClaimReader.Read> claims = new ArrayList<>();
+    if (official) {
+      return claims;
+    }
     for (EventRule.Fired e : fired) {
       EventType type = e.type();
       if (read.stream().anyMatch(c -> c.event().equals(type.id()))) {
@@ -196,8 +199,8 @@ final class FigureClaims {
       int[] t = trigger.get();
       Optional<MentionFinder.Found> ally = actors.nearestAlly(s, t[0], t[1], false);
       ally.flatMap(actors::actingState).ifPresent(subject -> claims.add(new ClaimReader.Read(subject, type.id(),
-          actors.focus(), null, null, s.date(), s.attribution(), ClaimReader.spans(ally, null),
-          official ? type.id() : null, s.markers().plannedAt(t), s.markers().background())));
+          actors.focus(), null, null, s.date(), s.attribution(), ClaimReader.spans(ally, null), null,
+          s.markers().plannedAt(t), s.markers().background())));
     }
     return claims;
   }

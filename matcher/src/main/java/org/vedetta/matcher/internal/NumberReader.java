@@ -51,7 +51,9 @@ public final class NumberReader {
   private static final Pattern ABOUT = compile(
       "(?U)(?<![\\w])(?:circa|about|around|approximately|roughly|some|quasi|nearly|almost|an estimated|estimated|stimati|"
       + "около|примерно|почти|порядка|приблизно|близько|майже|environ|pres de|quelque|presque|etwa|rund|ungefahr|"
-      + "fast|alrededor de|cerca de|unos|unas|aproximadamente|casi)\\s(?:i\\s|le\\s|gli\\s)?$");
+      + "fast|alrededor de|cerca de|unos|unas|aproximadamente|casi|close to|vicin[oi] a|vicin[oi] ai|vicin[oi] alle|"
+      + "knapp|nahezu|orientovno|ориентировочно|орієнтовно|cerca de los|cerca de las|pres d'environ)\\s"
+      + "(?:i\\s|le\\s|gli\\s|los\\s|las\\s)?$");
   private static final Pattern UP_TO = compile(
       "(?U)(?<![\\w])(?:fino a|fino al|fino ai|fino alle|up to|as many as|bis zu|jusqu'a|hasta|до|аж до)\\s$");
   private static final Pattern AT_LEAST = compile(

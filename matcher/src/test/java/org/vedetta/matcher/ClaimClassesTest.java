@@ -1,0 +1,162 @@
+package org.vedetta.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vedetta.model.Claim;
+import org.vedetta.model.Development;
+import org.vedetta.model.Verdict;
+
+/**
+ * The classes of errors seen on real news, one test each: what a figure counts, more troops and contingents
+ * against totals, plans, habitual background, evidence from the claim's own sentence, and paraphrases. The
+ * sentences are written in the shapes real articles use, not taken from the evaluation corpus.
+ */
+class ClaimClassesTest {
+
+  private final Matcher matcher = Knowledge.matcher();
+
+  private MatchResult analyze(String title, String text, String published) {
+    return matcher.analyze(Knowledge.article("wire", "https://example.org/" + Math.abs(text.hashCode()), title,
+        text, published + "T08:00:00Z"));
+  }
+
+  private List<Claim> claims(String text, String published) {
+    return analyze("", text, published).assessments().stream().map(Assessment::claim).toList();
+  }
+
+  @Test
+  void killedAndWoundedAreDifferentQuantities() {
+    List<Claim> claims = claims("At least 300 North Korean soldiers have been killed and 2,700 wounded, the NIS said.",
+        "2026-11-20");
+
+    assertThat(claims).filteredOn(c -> c.event().equals("casualties"))
+        .extracting(c -> c.quantity().role() + " " + c.quantity().low())
+        .containsExactlyInAnyOrder("killed 300", "wounded 2700");
+  }
+
+  @Test
+  void reinforcementsForTheFallenAreTroopsNotCasualties() {
+    List<Claim> claims = claims("Pyongyang has sent 3,000 reinforcements to replace the fallen North Korean soldiers.",
+        "2026-11-20");
+
+    assertThat(claims).filteredOn(c -> c.quantity() != null).singleElement().satisfies(c -> {
+      assertThat(c.event()).isEqualTo("troop_deployment");
+      assertThat(c.quantity().role()).isEqualTo("increment");
+    });
+  }
+
+  @Test
+  void morePlannedTroopsAreNewAndSetAgainstTheKnownTotal() {
+    MatchResult result = analyze("", "Kim Jong Un will send 6,000 more North Korean soldiers to Russia.", "2026-11-20");
+
+    assertThat(result.developments()).singleElement().satisfies(d -> {
+      assertThat(d.verdict()).isEqualTo(Verdict.NEW);
+      assertThat(d.claim().planned()).isTrue();
+      assertThat(d.claim().quantity().role()).isEqualTo("increment");
+      assertThat(d.headline()).contains("6,000 more soldiers").contains("planned");
+      assertThat(d.knownFacts()).extracting(f -> f.quantity() == null ? null : f.quantity().role())
+          .contains("total");
+    });
+  }
+
+  @Test
+  void aContingentForATaskIsNotComparedWithTheTotal() {
+    MatchResult result = analyze("", "North Korea sent 1,000 soldiers to Kursk for demining, Seoul said.", "2026-11-20");
+
+    assertThat(result.developments()).singleElement().satisfies(d -> {
+      assertThat(d.verdict()).isEqualTo(Verdict.NEW);
+      assertThat(d.claim().quantity().role()).isEqualTo("contingent");
+    });
+  }
+
+  @Test
+  void habitualBackgroundIsNeverADevelopment() {
+    MatchResult result = analyze("Hanoi and Moscow",
+        "Vietnam, to which Russia has supplied arms for decades, hosted the talks.", "2026-11-20");
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("arms_supply"))
+        .allSatisfy(a -> assertThat(a.verdict()).isEqualTo(Verdict.KNOWN));
+    assertThat(result.developments()).noneMatch(d -> d.claim().event().equals("arms_supply"));
+  }
+
+  @Test
+  void aMeetingIsReadFromItsOwnSentence() {
+    String text = "Vladimir Putin and Prime Minister Narendra Modi held talks in New Delhi on Friday. "
+        + "Washington doubled its tariffs on Indian goods in August.";
+    MatchResult result = analyze("Putin in India", text, "2026-11-20");
+
+    assertThat(result.developments()).filteredOn(d -> d.claim().event().equals("leader_meeting"))
+        .singleElement().satisfies(d -> {
+          assertThat(d.claim().subject()).isEqualTo("india");
+          assertThat(d.claim().sentence()).startsWith("Vladimir Putin and Prime Minister Narendra Modi");
+        });
+  }
+
+  @Test
+  void paraphrasesOfTheEventsAreRead() {
+    assertThat(claims("11,000 North Korean soldiers have reached the Kursk region.", "2026-11-20"))
+        .anySatisfy(c -> {
+          assertThat(c.event()).isEqualTo("troop_deployment");
+          assertThat(c.quantity().low()).isEqualTo(11_000);
+        });
+    assertThat(claims("Secondo Seul, i soldati nordcoreani morti sono vicini ai 2.000.", "2026-11-20"))
+        .anySatisfy(c -> assertThat(c.event()).isEqualTo("casualties"));
+    assertThat(claims("Xi Jinping held a videoconference with Vladimir Putin on Tuesday.", "2026-11-20"))
+        .anySatisfy(c -> {
+          assertThat(c.event()).isEqualTo("leader_meeting");
+          assertThat(c.subject()).isEqualTo("china");
+        });
+    assertThat(claims("Pyongyang has sent millions of artillery shells to Russia.", "2026-11-20"))
+        .anySatisfy(c -> assertThat(c.event()).isEqualTo("arms_supply"));
+    assertThat(claims("Il sistema Oreshnik è entrato in servizio in Bielorussia, ha annunciato Lukashenko.",
+        "2026-11-20")).anySatisfy(c -> {
+          assertThat(c.event()).isEqualTo("arms_supply");
+          assertThat(c.subject()).isEqualTo("belarus");
+        });
+    assertThat(claims("Pyongyang ha ammesso per la prima volta di aver inviato soldati in Russia.", "2026-11-20"))
+        .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
+    assertThat(claims("КНДР вперше визнала, що її військові воюють на боці Росії.", "2026-11-20"))
+        .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
+  }
+
+  @Test
+  void anOlderEstimateThanAKnownOneIsNotNews() {
+    // Published before the baseline's estimate of about 2,000 killed (September 2025).
+    MatchResult result = analyze("", "About 300 North Korean soldiers have been killed, Seoul said.", "2025-01-14");
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("casualties")).singleElement()
+        .satisfies(a -> {
+          assertThat(a.verdict()).isEqualTo(Verdict.KNOWN);
+          assertThat(a.reason()).contains("older");
+        });
+  }
+
+  @Test
+  void aTreatyBetweenAnAllyAndAnotherStateIsNoClaim() {
+    List<Claim> claims = claims("Armenia and Azerbaijan signed a peace treaty in Washington on Friday.", "2026-11-20");
+
+    assertThat(claims).noneMatch(c -> c.event().startsWith("treaty_"));
+  }
+
+  @Test
+  void sanctionsAreTheTargetsNotTheBystanders() {
+    List<Development> sanctions = analyze("", "India keeps buying oil despite new US sanctions against Russia.",
+        "2026-11-20").developments();
+    assertThat(sanctions).isEmpty();
+
+    assertThat(analyze("", "The EU imposed new sanctions on three Chinese companies on Monday.", "2026-11-20")
+        .developments()).singleElement().satisfies(d -> {
+          assertThat(d.claim().event()).isEqualTo("sanctions");
+          assertThat(d.claim().subject()).isEqualTo("china");
+        });
+  }
+
+  @Test
+  void aThirdPartysConfirmationIsAReport() {
+    List<Claim> claims = claims("North Korean troops are in Russia, the Pentagon confirmed on Wednesday.", "2026-11-20");
+
+    assertThat(claims).noneMatch(c -> c.event().equals("official_confirmation"));
+  }
+}
