@@ -134,6 +134,34 @@ class ClaimClassesTest {
   }
 
   @Test
+  void aPlanDoesNotMakeTheDoneThingKnown() {
+    Development plan = matcher.match(Knowledge.article("wire", "https://example.org/plan", "",
+        "Kim Jong Un will send 6,000 more North Korean soldiers to Russia.", "2026-11-20T08:00:00Z"))
+        .developments().get(0);
+    assertThat(plan.claim().planned()).isTrue();
+
+    MatchResult done = matcher.match(Knowledge.article("wire", "https://example.org/done", "",
+        "North Korea has sent 6,000 more soldiers to Russia, Seoul said.", "2026-11-27T08:00:00Z"));
+    assertThat(done.developments()).singleElement().satisfies(d -> {
+      assertThat(d.claim().planned()).isFalse();
+      assertThat(d.verdict()).isEqualTo(Verdict.NEW);
+    });
+
+    MatchResult planAgain = matcher.match(Knowledge.article("wire", "https://example.org/plan2", "",
+        "Pyongyang will send 6,000 more North Korean soldiers to Russia.", "2026-11-21T08:00:00Z"));
+    assertThat(planAgain.developments()).isEmpty();
+  }
+
+  @Test
+  void aMeetingIsNewOnlyHalfAYearAwayFromAKnownOne() {
+    // The baseline knows Kim and Putin met in Beijing on 3 September 2025.
+    assertThat(analyze("", "Kim Jong Un met Vladimir Putin in Moscow on 10 January 2026.", "2026-01-11")
+        .developments()).isEmpty();
+    assertThat(analyze("", "Kim Jong Un met Vladimir Putin in Moscow on 10 May 2026.", "2026-05-11")
+        .developments()).singleElement().satisfies(d -> assertThat(d.claim().event()).isEqualTo("leader_meeting"));
+  }
+
+  @Test
   void aTreatyBetweenAnAllyAndAnotherStateIsNoClaim() {
     List<Claim> claims = claims("Armenia and Azerbaijan signed a peace treaty in Washington on Friday.", "2026-11-20");
 

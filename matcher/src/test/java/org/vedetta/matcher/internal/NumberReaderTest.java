@@ -47,6 +47,12 @@ class NumberReaderTest {
       десять тысяч солдат                                         | 10000 | 10000 | EXACT
       des milliers de soldats                                     | 1000  | 9999  | VAGUE
       Tausende Soldaten                                           | 1000  | 9999  | VAGUE
+      щонайменше 600 солдатів                                     | 600   | 1000000000000000000 | AT_LEAST
+      майже 2 тисячі військових                                   | 2000  | 2000  | ABOUT
+      i morti sono vicini ai 2.000                                | 2000  | 2000  | ABOUT
+      nine soldiers                                               | 9     | 9     | EXACT
+      девяти бойцам                                               | 9     | 9     | EXACT
+      superaría los 15.000 militares                              | 15000 | 1000000000000000000 | AT_LEAST
       """)
   void readsFiguresAsEachLanguageWritesThem(String sentence, long low, long high, Qualifier qualifier) {
     NumberReader.Figure f = only(sentence);
@@ -67,6 +73,18 @@ class NumberReaderTest {
   @Test
   void datesAndOrdinalsAreNotFigures() {
     assertThat(NumberReader.read(FoldedText.fold("L'annuncio, fatto il 28 aprile, e l'80° anniversario"))).isEmpty();
+  }
+
+  @Test
+  void ranksAndScoresAreNotFigures() {
+    assertThat(NumberReader.read(FoldedText.fold("the 528th Regiment and the 23ª Cumbre"))).isEmpty();
+    assertThat(NumberReader.read(FoldedText.fold("Qatar a été battu par le Kirghizistan (3-1)"))).isEmpty();
+  }
+
+  @Test
+  void spelledNumbersAreMarkedAsSuch() {
+    assertThat(only("nine North Korean engineers").spelled()).isTrue();
+    assertThat(only("9 North Korean engineers").spelled()).isFalse();
   }
 
   @Test
