@@ -63,6 +63,15 @@ final class Actors {
         .noneMatch(o -> o.start() < end && o.end() > start && !actingState(o).equals(actingState(m)));
   }
 
+  /** Whether a mention names an official of an ally or the focus state: a person of either, or a state medium. */
+  boolean isOfficial(MentionFinder.Found m) {
+    if (m.target().kind() == EntityKind.PERSON) {
+      return isAlly(m) || actingState(m).filter(focus()::equals).isPresent();
+    }
+    return m.target().kind() == EntityKind.ORGANISATION
+        && knowledge.entity(m.target().id()).map(Entity::stateMedia).orElse(false);
+  }
+
   /** How many different allies the sentence names. */
   long alliesNamed(Sentence s) {
     return s.mentions().stream().filter(this::isAlly).map(this::actingState).flatMap(Optional::stream).distinct()

@@ -88,14 +88,16 @@ public final class ClaimReader {
     // The event an official confirmation in this sentence is about: the highest-priority figure event named.
     String confirmable = fired.stream().filter(f -> f.type().quantity()).map(f -> f.type().id()).findFirst()
         .orElse(null);
-    boolean official = fired.stream().anyMatch(f -> f.type().confirmation() && f.rule().requiredIn(sentence));
+    boolean official = fired.stream().anyMatch(f -> f.type().confirmation() && f.rule().requiredIn(sentence))
+        || confirmation.flatMap(c -> events.statement(s, c, confirmable)).isPresent();
     // One treaty step per sentence, the furthest the sentence names ("in force once ratified" is in force).
     fired.stream().filter(f -> f.type().treaty())
         .map(f -> treaties.read(s, f, published)).filter(l -> !l.isEmpty()).findFirst().ifPresent(claims::addAll);
     fired.stream().filter(f -> !f.type().treaty() && !f.type().quantity())
-        .map(f -> events.read(s, f, confirmable)).flatMap(Optional::stream).forEach(claims::add);
-    if (fired.stream().noneMatch(f -> f.type().confirmation())) {
-      confirmation.flatMap(c -> events.acknowledgement(s, c, fired)).ifPresent(claims::add);
+        .map(f -> events.read(s, f, confirmable)).forEach(claims::addAll);
+    if (claims.stream().noneMatch(c -> confirmation.filter(r -> r.type().id().equals(c.event())).isPresent())) {
+      confirmation.flatMap(c -> events.acknowledgement(s, c, fired)
+          .or(() -> events.statement(s, c, confirmable))).ifPresent(claims::add);
     }
     claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity()).toList(), official));
     return asReasons(claims);

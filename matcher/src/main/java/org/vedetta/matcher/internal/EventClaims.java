@@ -19,21 +19,46 @@ final class EventClaims {
     this.actors = actors;
   }
 
-  /** The claim of a fired event; {@code confirmable} is the figure event an official confirmation is about. */
-  Optional<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, String confirmable) {
+  /**
+   * The claims of a fired event (one, or one per target of a targeted event); {@code confirmable} is the figure
+   * event an official confirmation is about.
+   */
+  List<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, String confirmable) {
     EventType type = fired.type();
     if (!fired.rule().requiredIn(s.text()) || type.meeting() && !actors.namesFocus(s)
         || type.bilateral() && !actors.namesFocus(s) && actors.alliesNamed(s) > 1) {
-      return Optional.empty();
+      return List.of();
     }
     int[] trigger = fired.triggers().get(0);
     if (type.confirmation() && confirmedByThirdParty(s, fired.rule(), trigger)) {
-      return Optional.empty();
+      return List.of();
     }
     if (type.targeted()) {
-      return target(s, fired.rule(), trigger).flatMap(m -> claim(s, type, m, null));
+      return targets(s, fired.rule(), trigger).stream().map(m -> claim(s, type, m, null))
+          .flatMap(Optional::stream).toList();
     }
-    return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null);
+    return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null)
+        .stream().toList();
+  }
+
+  /**
+   * An official confirmation stated as a statement: an official of the ally or the focus state (a person of the
+   * knowledge set, state media, or a word naming an official) thanking, praising or announcing soldiers, in a
+   * sentence that names the ally and whose confirmer is not a third party.
+   */
+  Optional<ClaimReader.Read> statement(Sentence s, EventRule confirmation, String confirmable) {
+    List<int[]> words = confirmation.statements().find(s.text());
+    if (words.isEmpty() || !confirmation.requiredIn(s.text()) || s.mentions().stream().noneMatch(actors::isAlly)) {
+      return Optional.empty();
+    }
+    boolean official = !confirmation.officials().find(s.text()).isEmpty() || s.mentions().stream()
+        .anyMatch(m -> actors.isOfficial(m));
+    int[] word = words.get(0);
+    if (!official || confirmedByThirdParty(s, confirmation, word)) {
+      return Optional.empty();
+    }
+    return claim(s, confirmation.type(), word,
+        confirmable != null ? confirmable : confirmation.type().confirms());
   }
 
   /** How far, in folded characters, the confirmer may stand from "confirmed". */
@@ -62,33 +87,45 @@ final class EventClaims {
   }
 
   /** How many words may stand between an aim word and what it aims at. */
-  private static final int AIM_REACH = 6;
+  private static final int AIM_REACH = 12;
 
   /**
-   * Where to look for the ally an aimed event is aimed at: after an aim word right behind the trigger
-   * ("sanctions against"), the ally named within a few words of it, or nothing; else the first ally or focus state
-   * named after the trigger (nothing when that is the focus: "sanctions against Russia"), else the trigger itself,
-   * whose nearest ally is taken.
+   * Where to look for the allies an aimed event is aimed at: after an aim word right behind the trigger
+   * ("sanctions against"), the allies named within a few words of it up to the focus state ("against Chinese and
+   * Indian firms"), or nothing; else the first ally or focus state named after the trigger (nothing when that is
+   * the focus: "sanctions against Russia"), else the trigger itself, whose nearest ally is taken.
    */
-  private Optional<int[]> target(Sentence s, EventRule rule, int[] trigger) {
+  private List<int[]> targets(Sentence s, EventRule rule, int[] trigger) {
     Tokens tokens = s.tokens();
     int triggerWord = tokens.at(trigger[1] - 1);
     Optional<int[]> aim = rule.aims().find(s.text()).stream()
         .filter(w -> tokens.at(w[0]) > triggerWord && tokens.at(w[0]) - triggerWord <= 2).findFirst();
     if (aim.isPresent()) {
       int aimWord = tokens.at(aim.get()[1] - 1);
-      return s.mentions().stream()
-          .filter(m -> tokens.at(m.start()) > aimWord && tokens.at(m.start()) - aimWord <= AIM_REACH)
-          .findFirst().filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()});
+      List<int[]> allies = new java.util.ArrayList<>();
+      for (MentionFinder.Found m : s.mentions()) {
+        int word = tokens.at(m.start());
+        if (word <= aimWord || word - aimWord > AIM_REACH) {
+          continue;
+        }
+        if (!actors.isAlly(m)) {
+          if (actors.actingState(m).filter(actors.focus()::equals).isPresent()) {
+            break;
+          }
+          continue;
+        }
+        allies.add(new int[] {m.start(), m.end()});
+      }
+      return allies;
     }
     Optional<MentionFinder.Found> aimed = s.mentions().stream()
         .filter(m -> m.start() >= trigger[1])
         .filter(m -> actors.isAlly(m) || actors.actingState(m).filter(actors.focus()::equals).isPresent())
         .findFirst();
     if (aimed.isEmpty()) {
-      return Optional.of(trigger);
+      return List.of(trigger);
     }
-    return aimed.filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()});
+    return aimed.filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()}).stream().toList();
   }
 
   private static int distance(int[] a, int[] b) {

@@ -8,7 +8,8 @@ import org.vedetta.matcher.knowledge.EventType;
  * quantity event the phrases and words of its roles.
  */
 record EventRule(EventType type, WordList triggers, WordList units, WordList requires, List<Role> roles,
-    java.util.Map<String, WordList> acknowledges, WordList thirdParties, WordList aims) {
+    java.util.Map<String, WordList> acknowledges, WordList thirdParties, WordList aims, WordList statements,
+    WordList officials) {
 
   /** A role of a quantity event: the phrases that say it around a figure and the words that imply it. */
   record Role(String id, List<Phrase> phrases, WordList words) {}
@@ -19,7 +20,7 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
             .map(Phrase::compile).toList(), new WordList(r.words()))).toList(),
         e.acknowledges().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
             java.util.Map.Entry::getKey, a -> new WordList(a.getValue()))), new WordList(e.thirdParties()),
-        new WordList(e.aims()));
+        new WordList(e.aims()), new WordList(e.statements()), new WordList(e.officials()));
   }
 
   /** Whether the sentence holds one of the words this event type requires (or it requires none). */

@@ -38,6 +38,10 @@ import org.vedetta.settings.Validated;
  *                  supplied drones"): there they are background, not news
  * @param aims      for a targeted event, words that aim it at what follows ("against"): right after the trigger,
  *                  they must lead to an ally
+ * @param statements for an official confirmation, words of statements that confirm without saying so (thanked,
+ *                  praised, announced), when an official of the ally or the focus state makes them about soldiers
+ * @param officials for an official confirmation, words naming officials besides the persons of the knowledge set
+ *                  (ministry, spokesman, state media)
  * @param thirdParties for an official confirmation, words naming third parties (the Pentagon, Kyiv, NATO): a
  *                  confirmation by one of them is a report, not an official confirmation
  * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of
@@ -51,7 +55,8 @@ public record EventType(
     Map<String, List<String>> triggers, Map<String, List<String>> units, Map<String, List<String>> requires,
     boolean treaty, boolean recurring, int stage, boolean perParty, String confirms,
     Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean targeted, List<String> reasons,
-    Map<String, List<String>> aims, Map<String, List<String>> thirdParties, boolean meeting, List<Role> roles)
+    Map<String, List<String>> aims, Map<String, List<String>> statements, Map<String, List<String>> officials,
+    Map<String, List<String>> thirdParties, boolean meeting, List<Role> roles)
     implements Validated {
 
   /**
@@ -75,6 +80,8 @@ public record EventType(
     acknowledges = acknowledges == null ? Map.of() : Map.copyOf(acknowledges);
     thirdParties = Names.copy(thirdParties);
     aims = Names.copy(aims);
+    statements = Names.copy(statements);
+    officials = Names.copy(officials);
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
   }
