@@ -31,6 +31,7 @@ public final class ClaimReader {
   private final WordList planned;
   private final WordList negators;
   private final WordList background;
+  private final WordList recalled;
   private final Actors actors;
   private final FigureClaims figures;
   private final TreatyClaims treaties;
@@ -49,6 +50,7 @@ public final class ClaimReader {
     this.planned = new WordList(markers.planned());
     this.negators = new WordList(markers.negators());
     this.background = new WordList(markers.background());
+    this.recalled = new WordList(markers.recalled());
     this.actors = new Actors(knowledge, new WordList(markers.places()));
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
     this.treaties = new TreatyClaims(knowledge, actors);
@@ -75,7 +77,7 @@ public final class ClaimReader {
     }
     Tokens tokens = Tokens.of(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
-        background.occursIn(sentence));
+        recalled.find(sentence), background.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions, DateReader.read(sentence, published).orElse(null),
         topic, treatyTopic, markers, actors.attribution(mentions));
     List<EventRule.Fired> fired = new ArrayList<>();

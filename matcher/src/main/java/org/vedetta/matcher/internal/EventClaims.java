@@ -48,13 +48,13 @@ final class EventClaims {
    */
   Optional<ClaimReader.Read> statement(Sentence s, EventRule confirmation, String confirmable) {
     List<int[]> words = confirmation.statements().find(s.text());
-    if (words.isEmpty() || !confirmation.requiredIn(s.text()) || s.mentions().stream().noneMatch(actors::isAlly)) {
+    if (words.isEmpty() || !alliesSoldiers(s, confirmation)) {
       return Optional.empty();
     }
     boolean official = !confirmation.officials().find(s.text()).isEmpty() || s.mentions().stream()
         .anyMatch(m -> actors.isOfficial(m));
     int[] word = words.get(0);
-    if (!official || confirmedByThirdParty(s, confirmation, word)) {
+    if (!official || confirmedByThirdParty(s, confirmation, word) || s.markers().figureNegatedAt(word)) {
       return Optional.empty();
     }
     return claim(s, confirmation.type(), word,
@@ -84,6 +84,23 @@ final class EventClaims {
       }
     }
     return third <= CONFIRMER_REACH && third < own;
+  }
+
+  /** How many words may stand between an ally and the soldier word it qualifies ("North Korean soldiers"). */
+  private static final int SOLDIERS_REACH = 3;
+
+  /** Whether the sentence names the ally's soldiers: an ally within a few words of a soldier word. */
+  private boolean alliesSoldiers(Sentence s, EventRule confirmation) {
+    Tokens tokens = s.tokens();
+    for (int[] w : confirmation.requires().find(s.text())) {
+      int word = tokens.at(w[0]);
+      for (MentionFinder.Found m : s.mentions()) {
+        if (actors.isAlly(m) && Math.abs(tokens.at(m.start()) - word) <= SOLDIERS_REACH) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** How many words may stand between an aim word and what it aims at. */
@@ -163,6 +180,6 @@ final class EventClaims {
     Quantity q = percent.map(f -> new Quantity(f.low(), f.high(), "percent", f.qualifier())).orElse(null);
     List<int[]> spans = ClaimReader.spans(near, percent.map(f -> new int[] {f.start(), f.end()}).orElse(null));
     return Optional.of(new ClaimReader.Read(subject.get(), type.id(), actors.focus(), null, q, s.date(),
-        s.attribution(), spans, confirms, s.markers().plannedAt(t), s.markers().background()));
+        s.attribution(), spans, confirms, s.markers().plannedAt(t), s.markers().backgroundAt(t)));
   }
 }

@@ -94,7 +94,7 @@ final class FigureClaims {
       if (subject.isPresent() && claims.stream().noneMatch(c -> c.event().equals(type.id()) && c.quantity().equals(q))) {
         claims.add(new ClaimReader.Read(subject.get(), type.id(), actors.focus(), null, q, s.date(), s.attribution(),
             ClaimReader.spans(ally, at), official ? type.id() : null, s.markers().plannedAt(at),
-            s.markers().background()));
+            s.markers().backgroundAt(at)));
       }
     }
     return claims;
@@ -200,7 +200,7 @@ final class FigureClaims {
       Optional<MentionFinder.Found> ally = actors.nearestAlly(s, t[0], t[1], false);
       ally.flatMap(actors::actingState).ifPresent(subject -> claims.add(new ClaimReader.Read(subject, type.id(),
           actors.focus(), null, null, s.date(), s.attribution(), ClaimReader.spans(ally, null), null,
-          s.markers().plannedAt(t), s.markers().background())));
+          s.markers().plannedAt(t), s.markers().backgroundAt(t))));
     }
     return claims;
   }

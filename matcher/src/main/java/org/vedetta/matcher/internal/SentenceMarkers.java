@@ -7,7 +7,7 @@ import java.util.List;
  * word stands shortly before its trigger or figure, or right after ("will send", "plans to deploy", "6,000
  * soldiers will be sent", "направит"); it is denied when a negator stands right before ("will not sign", "не
  * направила"); the whole sentence is habitual or historical background when it holds a background word ("for
- * decades").
+ * decades"), and a claim is when the past perfect stands right before its trigger ("had deployed").
  */
 final class SentenceMarkers {
 
@@ -17,21 +17,32 @@ final class SentenceMarkers {
   /** Words a negator may stand before a claim's trigger, and before a figure. */
   private static final int NEGATED_BEFORE = 3;
   private static final int FIGURE_NEGATED_BEFORE = 6;
+  /** Words the past perfect may stand before a claim's trigger. */
+  private static final int RECALLED_BEFORE = 2;
 
   private final Tokens tokens;
   private final List<int[]> planned;
   private final List<int[]> negators;
+  private final List<int[]> recalled;
   private final boolean background;
 
-  SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, boolean background) {
+  SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, List<int[]> recalled,
+      boolean background) {
     this.tokens = tokens;
     this.planned = planned;
     this.negators = negators;
+    this.recalled = recalled;
     this.background = background;
   }
 
+  /** Whether the whole sentence is habitual or historical background. */
   boolean background() {
     return background;
+  }
+
+  /** Whether what the sentence states at {@code span} is background: the sentence is, or the span is recalled. */
+  boolean backgroundAt(int[] span) {
+    return background || before(recalled, span, RECALLED_BEFORE);
   }
 
   /** Whether what the sentence states at {@code span} is planned. */

@@ -11,6 +11,9 @@ public final class Sentences {
   /** {@code [start, end)} of a sentence in the text, trimmed; {@code paragraph} counts lines with text. */
   public record Span(int start, int end, int paragraph) {}
 
+  /** A day of the month written as an ordinal with a full stop, as German and others do ("28. April"). */
+  private static final java.util.regex.Pattern ORDINAL_DAY = java.util.regex.Pattern.compile("(?<![\\d.,])\\d{1,2}\\.\\s*$");
+
   private Sentences() {}
 
   public static List<Span> split(String text) {
@@ -27,8 +30,12 @@ public final class Sentences {
       if (!line.isBlank()) {
         it.setText(line);
         int s = it.first();
-        for (int e = it.next(); e != BreakIterator.DONE; s = e, e = it.next()) {
+        for (int e = it.next(); e != BreakIterator.DONE; e = it.next()) {
+          if (e < line.length() && ORDINAL_DAY.matcher(line.substring(s, e)).find()) {
+            continue; // "am 28. April": a day written as an ordinal ends no sentence
+          }
           add(spans, text, lineStart + s, lineStart + e, paragraph);
+          s = e;
         }
         paragraph++;
       }

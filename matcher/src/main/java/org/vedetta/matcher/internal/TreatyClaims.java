@@ -66,7 +66,7 @@ final class TreatyClaims {
     return claims;
   }
 
-  /** The step of the party named nearest before the trigger that is not among {@code taken}. */
+  /** The step of the party named first before the trigger that is not among {@code taken}. */
   private Optional<ClaimReader.Read> claim(Sentence s, EventType type, int[] trigger, Optional<Treaty> known,
       boolean planned, LocalDate published, Set<String> taken) {
     String focus = actors.focus();
@@ -104,12 +104,12 @@ final class TreatyClaims {
     String counterparty = t.parties().contains(focus) && !subject.equals(focus) ? focus
         : t.parties().stream().filter(p -> !p.equals(subject)).findFirst().orElse(focus);
     return Optional.of(new ClaimReader.Read(subject, type.id(), counterparty, t.id(), null, s.date(),
-        s.attribution(), ClaimReader.spans(party, null), null, planned, s.markers().background()));
+        s.attribution(), ClaimReader.spans(party, null), null, planned, s.markers().backgroundAt(trigger)));
   }
 
   /**
    * A step of a treaty the knowledge set does not track, unless the sentence names a third state and not the focus
-   * state's side: the party taking it for a per-party step (the one named last before the trigger), else the ally
+   * state's side: the party taking it for a per-party step (the one named first before the trigger), else the ally
    * named.
    */
   private Optional<ClaimReader.Read> untracked(Sentence s, EventType type, int[] trigger, boolean planned) {
@@ -123,12 +123,12 @@ final class TreatyClaims {
         .min(Comparator.comparingInt(m -> type.perParty() ? before(m, trigger) : m.start()));
     return party.flatMap(actors::actingState).map(subject -> new ClaimReader.Read(subject, type.id(),
         actors.focus(), null, null, s.date(), s.attribution(), ClaimReader.spans(party, null), null, planned,
-        s.markers().background()));
+        s.markers().backgroundAt(trigger)));
   }
 
-  /** How far before the trigger a mention ends; mentions after it come last. */
+  /** Mentions before the trigger first, the earliest first (the one who takes the step), then those after it. */
   private static int before(MentionFinder.Found m, int[] trigger) {
-    return m.end() <= trigger[0] ? trigger[0] - m.end() : 100_000 + m.start();
+    return m.end() <= trigger[0] ? m.start() : 100_000 + m.start();
   }
 
   /**

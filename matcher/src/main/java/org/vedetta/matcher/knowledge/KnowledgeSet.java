@@ -42,7 +42,7 @@ public final class KnowledgeSet {
    */
   public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
       Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
-      Map<String, List<String>> places) {
+      Map<String, List<String>> recalled, Map<String, List<String>> places) {
     public EventsFile {
       events = events == null ? List.of() : events;
     }
@@ -55,17 +55,20 @@ public final class KnowledgeSet {
    * @param negators   deny the claim whose trigger they stand right before ("will not sign", "не направила")
    * @param planned    make the claim they stand by a plan or an announcement ("will send", "plans to")
    * @param background make the sentence's claims habitual or historical background ("for decades"), never news
+   * @param recalled   right before a trigger, tell an earlier event as background (the past perfect: "had sent")
    * @param places     make a state named right after them a place rather than an actor ("met in Beijing")
    */
   public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
-      Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> places) {
-    public static final Markers NONE = new Markers(null, null, null, null, null);
+      Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
+      Map<String, List<String>> places) {
+    public static final Markers NONE = new Markers(null, null, null, null, null, null);
 
     public Markers {
       negations = Names.copy(negations);
       negators = Names.copy(negators);
       planned = Names.copy(planned);
       background = Names.copy(background);
+      recalled = Names.copy(recalled);
       places = Names.copy(places);
     }
   }
@@ -168,7 +171,8 @@ public final class KnowledgeSet {
       throw new SettingsException(problems);
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
-        new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.places()));
+        new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
+            events.places()));
   }
 
   /** The id of the state alignment is tracked around (Russia): the counterparty claims have by default. */
