@@ -1,6 +1,5 @@
 package org.vedetta.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,22 +79,9 @@ record Options(Path knowledge, int docs, int aliases, int warmup, int rounds, in
    * exec plugin), {@code ../config/knowledge} and {@code config/knowledge} that holds {@code entities.yml}.
    */
   Path knowledgeDir() {
-    List<Path> candidates = new ArrayList<>();
-    if (knowledge != null) {
-      candidates.add(knowledge);
-    } else {
-      String benchDir = System.getProperty("vedetta.bench.dir");
-      if (benchDir != null) {
-        candidates.add(Path.of(benchDir).resolve("../config/knowledge"));
-      }
-      candidates.add(Path.of("../config/knowledge"));
-      candidates.add(Path.of("config/knowledge"));
-    }
-    return candidates.stream().map(p -> p.toAbsolutePath().normalize())
-        .filter(p -> Files.isRegularFile(p.resolve("entities.yml"))).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("--knowledge: no entities.yml in " + candidates
-            .stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()));
+    return KnowledgeDirectory.find(knowledge);
   }
+
 
   private static int atLeast(String name, String value, int min) {
     int n;
