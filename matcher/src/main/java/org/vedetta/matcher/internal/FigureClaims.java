@@ -78,7 +78,8 @@ final class FigureClaims {
       if (f.percent() || s.markers().figureNegatedAt(at) || f.spelled() && !unitRightAfter(s, f, units)) {
         continue;
       }
-      Reading reading = byPhrase(s, f, figureWord, units);
+      // A year ("by September 2025") is a figure only with its unit right after it ("2000 soldiers").
+      Reading reading = f.yearLike() ? null : byPhrase(s, f, figureWord, units);
       if (reading == null) {
         reading = byTrigger(s, f, fired, units);
       }
@@ -174,14 +175,14 @@ final class FigureClaims {
 
   /**
    * A quantity event stated without a figure ("North Korean soldiers are fighting in Kursk"): a trigger that is not
-   * itself a unit word, with a unit word close by and an ally named in the sentence, when no figure of that event
-   * was read there and the sentence is not an official confirmation (which is the claim it makes).
+   * itself a unit word, with a unit word close by and an ally named in the sentence, when no figure was read there
+   * and the sentence is not an official confirmation (those are the claims it makes).
    */
   private List<ClaimReader.Read> uncounted(Sentence s, List<EventRule.Fired> fired, List<ClaimReader.Read> read,
       boolean official) {
     List<ClaimReader.Read> claims = new ArrayList<>();
-    if (official) {
-      return claims;
+    if (official || !read.isEmpty()) {
+      return claims; // the sentence's figure claim ("3,500 killed fighting for Russia") is what it states
     }
     for (EventRule.Fired e : fired) {
       EventType type = e.type();

@@ -70,7 +70,8 @@ public final class NumberReader {
   private static final Pattern MONTH_BEFORE = compile(
       "(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|"
       + "january|february|march|april|may|june|july|august|september|october|november|december|"
-      + "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\\s$");
+      + "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+      + "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)\\s$");
 
   /** Number words 1-20, 30, 40, 50 and 100 per language, in the order of {@link #SMALL_VALUES}. */
   private static final int[] SMALL_VALUES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
