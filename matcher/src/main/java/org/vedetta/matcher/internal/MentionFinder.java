@@ -85,23 +85,35 @@ public final class MentionFinder {
       return found;
     }
     // Treaties sharing a name ("strategic partnership treaty"): the one whose own parties (those it does not share
-    // with every other) the text names most often; none when the text names no such party.
-    Map<String, Long> named = found.stream().filter(java.util.Objects::nonNull)
-        .flatMap(f -> f.target().parties().stream())
-        .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
+    // with every other) its sentence names most often, else the text; none when neither names such a party.
+    List<Found> named = found.stream().filter(java.util.Objects::nonNull).toList();
     java.util.Iterator<AliasAutomaton.Hit<Target>> next = shared.iterator();
     for (int i = 0; i < found.size(); i++) {
       if (found.get(i) == null) {
         AliasAutomaton.Hit<Target> hit = next.next();
-        java.util.function.ToLongFunction<Target> own = t -> t.parties().stream()
-            .filter(p -> !hit.targets().stream().allMatch(o -> o.parties().contains(p)))
-            .mapToLong(p -> named.getOrDefault(p, 0L)).sum();
-        Target best = hit.targets().stream().max(java.util.Comparator.comparingLong(own)).orElseThrow();
-        found.set(i, own.applyAsLong(best) > 0 ? new Found(best, hit.start(), hit.end()) : null);
+        int[] sentence = lazy.get().stream().filter(s -> s[0] <= hit.start() && hit.start() < s[1]).findFirst()
+            .orElse(new int[] {0, folded.length()});
+        Target best = bestParty(hit, named.stream().filter(f -> f.start() >= sentence[0] && f.end() <= sentence[1])
+            .toList());
+        if (best == null) {
+          best = bestParty(hit, named);
+        }
+        found.set(i, best == null ? null : new Found(best, hit.start(), hit.end()));
       }
     }
     found.removeIf(java.util.Objects::isNull);
     return found;
+  }
+
+  /** Of the treaties sharing a name, the one whose own parties {@code named} names most often; null if none. */
+  private static Target bestParty(AliasAutomaton.Hit<Target> hit, List<Found> named) {
+    Map<String, Long> counts = named.stream().flatMap(f -> f.target().parties().stream())
+        .collect(Collectors.groupingBy(p -> p, Collectors.counting()));
+    java.util.function.ToLongFunction<Target> own = t -> t.parties().stream()
+        .filter(p -> !hit.targets().stream().allMatch(o -> o.parties().contains(p)))
+        .mapToLong(p -> counts.getOrDefault(p, 0L)).sum();
+    Target best = hit.targets().stream().max(java.util.Comparator.comparingLong(own)).orElseThrow();
+    return own.applyAsLong(best) > 0 ? best : null;
   }
 
   private static boolean contextHolds(Target target, String folded, List<int[]> sentences, int at) {
