@@ -58,12 +58,22 @@ public final class RealCorpus {
   /** A labels file. */
   public record LabelsFile(List<Labels> labels) {}
 
-  /** {@code split.yml}: how the test part was drawn, and its ids. */
-  public record Split(long seed, String commit, String method, List<String> test) {
+  /**
+   * {@code split.yml}: how the test part was drawn, wave by wave of collection, and its ids.
+   *
+   * @param method how each wave was split
+   * @param waves  the waves, each with the seed of its draw and the commit that froze it
+   * @param test   the ids of the test part
+   */
+  public record Split(String method, List<Wave> waves, List<String> test) {
     public Split {
+      waves = waves == null ? List.of() : List.copyOf(waves);
       test = test == null ? List.of() : List.copyOf(test);
     }
   }
+
+  /** One wave of collection: which articles, the seed of its random draw, the commit that froze its split. */
+  public record Wave(String articles, long seed, String commit) {}
 
   static final Set<String> VERDICTS = Set.of("new", "changed", "confirmed", "known");
   static final Set<String> ROLES = Set.of("total", "increment", "contingent", "killed", "wounded", "missing",

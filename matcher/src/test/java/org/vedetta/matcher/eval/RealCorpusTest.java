@@ -39,7 +39,8 @@ class RealCorpusTest {
     List<LabelledArticle> dev = CORPUS.labelled(RealCorpus.Part.DEV);
     assertThat(test.size() + dev.size()).isEqualTo(ALL.size());
     assertThat((double) test.size() / ALL.size()).isGreaterThanOrEqualTo(0.4);
-    assertThat(CORPUS.split().commit()).matches("[0-9a-f]{40}");
+    assertThat(CORPUS.split().waves()).isNotEmpty()
+        .allSatisfy(w -> assertThat(w.commit()).as(w.articles()).matches("[0-9a-f]{40}"));
     assertThat(test.stream().map(LabelledArticle::language).collect(Collectors.toSet())).hasSize(7);
     assertThat(test.stream().filter(a -> !a.onTopic())).isNotEmpty();
   }
