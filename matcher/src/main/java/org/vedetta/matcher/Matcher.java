@@ -259,7 +259,8 @@ public final class Matcher {
     if (c.treaty() != null) {
       h.append(": ").append(knowledge.nameOf(c.treaty()));
     } else if (c.quantity() != null) {
-      h.append(": ").append(c.quantity().describe());
+      h.append(": ").append(knowledge.event(c.event()).map(e -> e.describe(c.quantity()))
+          .orElseGet(() -> c.quantity().describe()));
     }
     if (!knowledge.focus().equals(c.counterparty()) && c.treaty() == null) {
       h.append(" (").append(knowledge.nameOf(c.counterparty())).append(')');

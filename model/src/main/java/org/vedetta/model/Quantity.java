@@ -35,10 +35,24 @@ public record Quantity(long low, long high, String unit, Qualifier qualifier, St
   }
 
   /**
-   * Human form in English: "about 1,500 soldiers", "10,000–12,000 soldiers", "up to 40 percent", and with its role
-   * "6,000 more soldiers", "about 300 soldiers killed".
+   * Human form in English: "about 1,500 soldiers", "10,000–12,000 soldiers", "up to 40 percent"; a figure with a role
+   * names it in brackets ("6,000 soldiers (increment)"), as {@link #describe(String)} words it better.
    */
   public String describe() {
+    String unitWords = unit == null ? "" : " " + unit;
+    return amount() + unitWords + (role == null ? "" : " (" + role + ")");
+  }
+
+  /**
+   * Human form with the wording of the figure's role: {@code pattern} holds {@code {amount}} and {@code {unit}}
+   * ("{amount} more {unit}" gives "6,000 more soldiers").
+   */
+  public String describe(String pattern) {
+    return pattern.replace("{amount}", amount()).replace("{unit}", unit == null ? "" : unit).strip();
+  }
+
+  /** The amount alone: "about 1,500", "10,000–12,000", "up to 40", "thousands of". */
+  public String amount() {
     String span = low == high ? String.format("%,d", low) : String.format("%,d–%,d", low, high);
     String prefix = switch (qualifier) {
       case EXACT -> "";
@@ -54,16 +68,6 @@ public record Quantity(long low, long high, String unit, Qualifier qualifier, St
       span = "thousands of";
       prefix = "";
     }
-    String amount = prefix + span;
-    String what = unit == null ? "" : " " + unit;
-    if (role == null || role.equals("total")) {
-      return amount + what;
-    }
-    return switch (role) {
-      case "increment" -> amount + " more" + what;
-      case "contingent" -> amount + what + " (a contingent)";
-      case "losses" -> amount + what + " killed or wounded";
-      default -> amount + what + " " + role;
-    };
+    return prefix + span;
   }
 }

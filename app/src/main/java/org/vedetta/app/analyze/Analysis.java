@@ -20,8 +20,8 @@ public record Analysis(ArticleInfo article, List<Mention> mentions, List<ClaimVe
 
   /** A claim and its verdict. */
   public record ClaimVerdict(String event, String subject, String counterparty, String treaty, Quantity quantity,
-      LocalDate date, String verdict, String reason, String known, List<String> comparedFacts, String sentence,
-      int start, int end) {}
+      LocalDate date, boolean planned, String verdict, String reason, String known, List<String> comparedFacts,
+      String sentence, int start, int end) {}
 
   public static Analysis of(Article article, MatchResult result) {
     List<Mention> mentions = result.tagged().map(t -> t.mentions()).orElse(List.of());
@@ -32,7 +32,7 @@ public record Analysis(ArticleInfo article, List<Mention> mentions, List<ClaimVe
 
   private static ClaimVerdict claim(Assessment a) {
     var c = a.claim();
-    return new ClaimVerdict(c.event(), c.subject(), c.counterparty(), c.treaty(), c.quantity(), c.date(),
+    return new ClaimVerdict(c.event(), c.subject(), c.counterparty(), c.treaty(), c.quantity(), c.date(), c.planned(),
         a.verdict().name().toLowerCase(java.util.Locale.ROOT), a.reason(), a.known(), a.comparedFacts(),
         c.sentence(), c.start(), c.end());
   }

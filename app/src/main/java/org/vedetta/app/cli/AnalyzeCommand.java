@@ -75,9 +75,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     out.printf("%nClaims (%d)%n", a.claims().size());
     for (Analysis.ClaimVerdict c : a.claims()) {
-      out.printf("  %-9s %s %s%s%s%s%n", c.verdict().toUpperCase(java.util.Locale.ROOT), c.subject(), c.event(),
+      out.printf("  %-9s %s %s%s%s%s%s%n", c.verdict().toUpperCase(java.util.Locale.ROOT), c.subject(), c.event(),
           c.treaty() == null ? "" : " " + c.treaty(), c.quantity() == null ? "" : ": " + c.quantity().describe(),
-          c.date() == null ? "" : " (" + c.date() + ")");
+          c.planned() ? " (planned)" : "", c.date() == null ? "" : " (" + c.date() + ")");
       out.printf("            why: %s%s%n", c.reason(), c.known() == null ? "" : "; known: " + c.known());
       out.printf("            \"%s\"%n", c.sentence());
     }

@@ -97,7 +97,8 @@ public final class KnowledgePage {
   }
 
   private FactRow fact(Fact f) {
-    String figure = f.quantity() == null ? "" : f.quantity().toQuantity().describe();
+    String figure = f.quantity() == null ? "" : knowledge.event(f.event())
+        .map(e -> e.describe(f.quantity().toQuantity())).orElseGet(() -> f.quantity().toQuantity().describe());
     return new FactRow(knowledge.nameOf(f.subject()), f.event().replace('_', ' '), figure,
         f.asOf() == null ? "" : f.asOf(), f.status() == null ? "" : f.status().replace('_', ' '), f.source());
   }

@@ -76,8 +76,6 @@ public final class RealCorpus {
   public record Wave(String articles, long seed, String commit) {}
 
   static final Set<String> VERDICTS = Set.of("new", "changed", "confirmed", "known");
-  static final Set<String> ROLES = Set.of("total", "increment", "contingent", "killed", "wounded", "missing",
-      "captured", "losses");
 
   private final List<Published> published;
   private final Split split;
@@ -165,7 +163,6 @@ public final class RealCorpus {
     at.require(c.event(), "event");
     at.check(c.verdict() != null && VERDICTS.contains(c.verdict()), "verdict",
         "must be new, changed, confirmed or known");
-    at.check(c.role() == null || ROLES.contains(c.role()), "role", "must be one of " + ROLES);
     at.check(c.sentence() != null && a.text().contains(c.sentence()), "sentence", "is not in the article's text");
   }
 

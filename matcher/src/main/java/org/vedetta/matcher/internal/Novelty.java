@@ -241,7 +241,7 @@ public final class Novelty {
   /** "10,000–12,000 soldiers (2024-10); treaty ratified by Russia (2025-10-27)". */
   private String describe(List<Fact> facts) {
     return facts.stream()
-        .map(f -> (f.quantity() != null ? f.quantity().toQuantity().describe()
+        .map(f -> (f.quantity() != null ? figure(f)
             : f.event().replace('_', ' ') + (stage(f.event()) > 0 ? " by " + knowledge.nameOf(f.subject()) : ""))
             + (f.asOf() != null ? " (" + f.asOf() + ")" : ""))
         .distinct()
@@ -260,6 +260,12 @@ public final class Novelty {
       case 7 -> java.time.YearMonth.parse(asOf).atDay(1);
       default -> LocalDate.parse(asOf.substring(0, 10));
     };
+  }
+
+  /** A fact's figure as headlines word it: "about 2,000 soldiers killed". */
+  private String figure(Fact f) {
+    Quantity q = f.quantity().toQuantity();
+    return knowledge.event(f.event()).map(e -> e.describe(q)).orElseGet(q::describe);
   }
 
   /** The last day of a fact's {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}. */

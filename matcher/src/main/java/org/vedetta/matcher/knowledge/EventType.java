@@ -63,9 +63,11 @@ public record EventType(
    * What a figure counts, and how a sentence says so: {@code phrases} per language around the figure (words,
    * stems ending in {@code *}, {@code {n}} for the figure and {@code …} for up to three other words:
    * {@code "{n} more"}, {@code "another {n}"}, {@code "{n} … killed or wounded"}), and trigger {@code words}
-   * that imply it when they are the trigger nearest a figure no phrase qualifies ("2,000 soldiers had died").
+   * that imply it when they are the trigger nearest a figure no phrase qualifies ("2,000 soldiers had died");
+   * {@code label} words a figure of this role in English headlines, with {@code {amount}} and {@code {unit}}
+   * ("{amount} more {unit}"); without one, the figure reads as amount and unit.
    */
-  public record Role(String id, Map<String, List<String>> phrases, Map<String, List<String>> words) {
+  public record Role(String id, String label, Map<String, List<String>> phrases, Map<String, List<String>> words) {
     public Role {
       phrases = Names.copy(phrases);
       words = Names.copy(words);
@@ -89,6 +91,13 @@ public record EventType(
   /** The role of a figure no phrase qualifies, or {@code null} when the event type has no roles. */
   public String defaultRole() {
     return roles.isEmpty() ? null : roles.get(0).id();
+  }
+
+  /** How a figure reads in English headlines: with its role's label when it has one. */
+  public String describe(org.vedetta.model.Quantity q) {
+    return roles.stream().filter(r -> r.id().equals(q.role()) && r.label() != null).findFirst()
+        .map(r -> q.describe(r.label()))
+        .orElseGet(() -> q.describe(q.amount() + (q.unit() == null ? "" : " {unit}")));
   }
 
   /** Whether {@code role} is one of this event type's roles. */

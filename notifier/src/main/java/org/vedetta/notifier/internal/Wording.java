@@ -26,8 +26,6 @@ import org.vedetta.notifier.Subscriber;
 public final class Wording {
 
   private static final String BUNDLE = "i18n/digest";
-  /** Roles of a figure that count a part sent on top of or within the known total, not the total itself. */
-  private static final java.util.Set<String> PART_ROLES = java.util.Set.of("increment", "contingent");
 
   private final String language;
   private final Locale locale;
@@ -142,7 +140,7 @@ public final class Wording {
     if (isPart(q.role())) {
       return precise.stream().filter(k -> !isPart(k.role()))
           .max((a, b) -> Long.compare(a.high(), b.high()))
-          .map(total -> message("change." + q.role(), figure(q), figure(total)))
+          .map(total -> message("change.part." + q.role(), figure(q), figure(total)))
           .orElse(null);
     }
     // Only figures of the same role are compared: killed with killed.
@@ -164,8 +162,12 @@ public final class Wording {
     return null;
   }
 
-  private static boolean isPart(String role) {
-    return role != null && PART_ROLES.contains(role);
+  /**
+   * Whether a role counts a part sent on top of or within the known total rather than the total: the roles the
+   * bundle says how to set against the total ({@code change.part.increment}, {@code change.part.contingent}).
+   */
+  private boolean isPart(String role) {
+    return role != null && bundle.containsKey("change.part." + role);
   }
 
   private String occurrence(List<KnownFact> known) {
