@@ -96,8 +96,8 @@ public final class Notifier implements AutoCloseable {
     this.retries = new RetryLog(b.dataSource);
     this.unsubscribes = new Unsubscribes(b.dataSource);
     this.corroborations = new Corroborations(b.dataSource);
-    this.composer = new MailComposer(new DigestMessages(fromAddress(b.mail)), b.names, corroborations, unsubscribes,
-        b.unsubscribeUrl);
+    this.composer = new MailComposer(new DigestMessages(fromAddress(b.mail)), b.names, b.focus, corroborations,
+        unsubscribes, b.unsubscribeUrl);
     this.delivery = new Delivery(queue, retries, new SendAttempts(b.dataSource), () -> router, composer,
         Mailer.from(b.mail, clock), clock, b.listener);
   }
@@ -365,6 +365,7 @@ public final class Notifier implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Instant firstDigestAt;
     private DisplayNames names = DisplayNames.fromIds();
+    private String focus;
     private URI unsubscribeUrl;
     private DeliveryListener listener = new DeliveryListener() {};
 
@@ -379,6 +380,15 @@ public final class Notifier implements AutoCloseable {
     /** How entity and treaty ids read in mails, per language; default the ids as words. */
     public Builder names(DisplayNames names) {
       this.names = Objects.requireNonNull(names, "names");
+      return this;
+    }
+
+    /**
+     * The state every claim is set against (the knowledge set's focus, e.g. {@code russia}): headlines leave it
+     * unnamed as a counterparty. Default none: every counterparty is named.
+     */
+    public Builder focus(String entityId) {
+      this.focus = entityId;
       return this;
     }
 

@@ -33,7 +33,8 @@ public final class TestNotifiers implements AfterEachCallback {
         .mail(mail)
         .dataSource(db)
         .clock(clock)
-        .names(Fixtures.NAMES);
+        .names(Fixtures.NAMES)
+        .focus("russia");
   }
 
   /** Mail through the server's plain SMTP port on 127.0.0.1. */

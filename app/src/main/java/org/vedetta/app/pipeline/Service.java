@@ -137,6 +137,7 @@ public final class Service implements AutoCloseable {
           .clock(options.clock())
           .firstDigestAt(options.firstDigestAt())
           .names(knowledge::nameOf)
+          .focus(knowledge.focus())
           .unsubscribeUrl(http.publicUri(UnsubscribePages.PATH))
           .listener(metrics.deliveries())
           .build();

@@ -16,19 +16,22 @@ public final class MailComposer {
   private final DigestTemplates templates;
   private final DigestMessages messages;
   private final DisplayNames names;
+  private final String focus;
   private final Corroborations corroborations;
   private final Unsubscribes unsubscribes;
   private final URI unsubscribeUrl;
 
   /**
+   * @param focus          the state headlines leave unnamed as counterparty; {@code null} names every one
    * @param unsubscribeUrl the public address of the unsubscribe page, e.g. {@code https://vedetta.example/unsubscribe};
    *                       {@code null} when the service has none (mails then carry no unsubscribe link)
    */
-  public MailComposer(DigestMessages messages, DisplayNames names, Corroborations corroborations,
+  public MailComposer(DigestMessages messages, DisplayNames names, String focus, Corroborations corroborations,
       Unsubscribes unsubscribes, URI unsubscribeUrl) {
     this.templates = new DigestTemplates();
     this.messages = messages;
     this.names = names;
+    this.focus = focus;
     this.corroborations = corroborations;
     this.unsubscribes = unsubscribes;
     this.unsubscribeUrl = unsubscribeUrl;
@@ -39,7 +42,7 @@ public final class MailComposer {
    * @param since  when the subscriber's previous digest went out; shown by a mail without developments
    */
   public MimeMessage compose(Digest digest, Router router, Session session, Instant since) throws MessagingException {
-    Wording wording = new Wording(digest.subscriber().language(), names);
+    Wording wording = new Wording(digest.subscriber().language(), names, focus);
     String link = unsubscribeLink(digest.subscriber().email());
     DigestView view = DigestView.of(digest, wording, d -> router.reasons(digest.subscriber(), d),
         corroborations.otherOutlets(digest.items()), link, since);

@@ -31,15 +31,23 @@ public final class Wording {
   private final Locale locale;
   private final ResourceBundle bundle;
   private final DisplayNames names;
+  private final String focus;
   private final DateTimeFormatter day;
   private final DateTimeFormatter month;
 
+  /** Words that name every counterparty. */
   public Wording(String language, DisplayNames names) {
+    this(language, names, null);
+  }
+
+  /** @param focus the state headlines leave unnamed as counterparty ({@code russia}); {@code null} names every one */
+  public Wording(String language, DisplayNames names, String focus) {
     this.language = Subscriber.LANGUAGES.contains(language) ? language : "en";
     this.locale = Locale.forLanguageTag(this.language);
     this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.names = names;
+    this.focus = focus;
     this.day = DateTimeFormatter.ofPattern(bundle.getString("date.day"), locale);
     this.month = DateTimeFormatter.ofPattern(bundle.getString("date.month"), locale);
   }
@@ -102,7 +110,7 @@ public final class Wording {
     if (c.planned()) {
       h.append(' ').append(message("planned"));
     }
-    if (c.counterparty() != null && !"russia".equals(c.counterparty()) && c.treaty() == null) {
+    if (c.counterparty() != null && !c.counterparty().equals(focus) && c.treaty() == null) {
       h.append(" (").append(name(c.counterparty())).append(')');
     }
     return h.toString();

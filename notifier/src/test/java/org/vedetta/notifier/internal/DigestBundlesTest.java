@@ -10,6 +10,10 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.vedetta.model.Claim;
+import org.vedetta.model.Development;
+import org.vedetta.notifier.Developments;
+import org.vedetta.notifier.Fixtures;
 
 /** The Italian bundle says everything the English one says, and every message is a valid pattern. */
 class DigestBundlesTest {
@@ -52,5 +56,20 @@ class DigestBundlesTest {
         .isEqualTo("1 new development");
     assertThat(new Wording("it", (id, language) -> id).message("footer.unsubscribe"))
         .isEqualTo("Annulla l'iscrizione");
+  }
+
+  @Test
+  void headlinesLeaveTheFocusStateUnnamedAndNameAnyOtherCounterparty() {
+    Development arms = Developments.belarusArms();
+    Claim c = arms.claim();
+    Claim fromChina = new Claim(c.subject(), c.event(), "china", null, null, c.date(), c.sentence(), c.start(),
+        c.end(), null, c.highlights(), null);
+    Development china = new Development(arms.schema(), arms.id(), arms.claimKey(), arms.verdict(), arms.severity(),
+        arms.headline(), fromChina, arms.evidence(), arms.comparedFacts(), arms.known(), arms.knownFacts(),
+        arms.detectedAt());
+    Wording wording = new Wording("en", Fixtures.NAMES, "russia");
+    assertThat(wording.headline(arms)).isEqualTo("Belarus — arms supply");
+    assertThat(wording.headline(china)).isEqualTo("Belarus — arms supply (China)");
+    assertThat(new Wording("en", Fixtures.NAMES).headline(arms)).isEqualTo("Belarus — arms supply (Russia)");
   }
 }

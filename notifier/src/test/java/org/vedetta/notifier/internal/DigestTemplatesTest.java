@@ -26,7 +26,7 @@ class DigestTemplatesTest {
   }
 
   private DigestTemplates.Rendered render(Subscriber to, boolean immediate, Development... items) {
-    Wording wording = new Wording(to.language(), Fixtures.NAMES);
+    Wording wording = new Wording(to.language(), Fixtures.NAMES, "russia");
     DigestView view = DigestView.of(Digest.of(to, List.of(items), immediate, Instant.EPOCH), wording,
         d -> List.of("North Korea"), Map.of(), UNSUBSCRIBE, null);
     return templates.render(view, wording.locale());
