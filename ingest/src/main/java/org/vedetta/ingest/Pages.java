@@ -10,6 +10,7 @@ import org.vedetta.ingest.internal.FeedItem;
 import org.vedetta.ingest.internal.FeedParser;
 import org.vedetta.ingest.internal.Fetched;
 import org.vedetta.ingest.internal.HttpFetcher;
+import org.vedetta.ingest.internal.Languages;
 import org.vedetta.ingest.internal.PageExtractor;
 import org.vedetta.ingest.internal.Validators;
 
@@ -69,6 +70,14 @@ public final class Pages {
   public static final int TEASER_CHARS = 280;
 
   private Pages() {}
+
+  /**
+   * The language of a text that does not say, detected as ingest does for pages and feed items: ISO 639-1, or
+   * {@code null} when the text is too short or the detector unsure.
+   */
+  public static String language(String text) {
+    return Languages.detect(text);
+  }
 
   /** Extracts a page already read, e.g. from a file. */
   public static Page read(byte[] html, String contentType, URI url, String languageHint) {

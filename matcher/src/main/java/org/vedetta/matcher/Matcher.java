@@ -20,6 +20,8 @@ import org.vedetta.matcher.internal.LearnedFacts;
 import org.vedetta.matcher.internal.MentionFinder;
 import org.vedetta.matcher.internal.Novelty;
 import org.vedetta.matcher.internal.Sentences;
+import org.vedetta.matcher.internal.WordList;
+import org.vedetta.matcher.knowledge.Entity;
 import org.vedetta.matcher.knowledge.EventType;
 import org.vedetta.matcher.knowledge.Fact;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
@@ -43,7 +45,11 @@ public final class Matcher {
 
   private final KnowledgeSet knowledge;
   private final MentionFinder finder;
-  private final ClaimReader reader;
+  /** A claim reader per language of the knowledge set, and one of every language for the rest. */
+  private final Map<String, ClaimReader> readers;
+  private final ClaimReader anyLanguage;
+  /** Places that stand for the focus state ("Kursk"). */
+  private final WordList focusPlaces;
   private final Novelty novelty;
   private final LearnedFacts learned;
   private final Fingerprints fingerprints;
@@ -52,7 +58,10 @@ public final class Matcher {
   private Matcher(KnowledgeSet knowledge, DataSource dataSource, Clock clock) {
     this.knowledge = knowledge;
     this.finder = new MentionFinder(knowledge);
-    this.reader = new ClaimReader(knowledge);
+    this.readers = knowledge.events().stream().flatMap(e -> e.triggers().keySet().stream()).distinct()
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(l -> l, l -> new ClaimReader(knowledge, l)));
+    this.anyLanguage = new ClaimReader(knowledge, null);
+    this.focusPlaces = new WordList(knowledge.entity(knowledge.focus()).map(Entity::places).orElse(Map.of()));
     this.novelty = new Novelty(knowledge);
     this.learned = new LearnedFacts(dataSource);
     this.fingerprints = new Fingerprints(dataSource);
@@ -132,7 +141,11 @@ public final class Matcher {
     mentions.addAll(Mentions.toMentions(text, found, false));
 
     String origin = fingerprints.origin(article.id(), article.sourceId(), text.folded(), now, learn);
-    Map<Claim, Novelty.Stated> claims = readClaims(article, published, title, titleFound, text, spans, folded, found);
+    // Claims are about dealings with the focus state: an article that never names it states none.
+    boolean aboutFocus = mentions.stream().anyMatch(m -> namesFocus(m.entityId()))
+        || focusPlaces.occursIn(text.folded()) || focusPlaces.occursIn(title.folded());
+    Map<Claim, Novelty.Stated> claims = aboutFocus
+        ? readClaims(article, published, title, titleFound, text, spans, folded, found) : Map.of();
     List<Assessment> assessments = new ArrayList<>();
     Map<String, Development> developments = new LinkedHashMap<>();
     Map<String, TaggedArticle.Corroboration> corroborations = new LinkedHashMap<>();
@@ -176,6 +189,13 @@ public final class Matcher {
     return new MatchResult(tagged, assessments, List.copyOf(developments.values()));
   }
 
+  /** Whether a mention names the focus state: the state itself, someone acting for it, or a treaty it is party to. */
+  private boolean namesFocus(String id) {
+    String focus = knowledge.focus();
+    return knowledge.entity(id).map(e -> focus.equals(e.actingState())).orElse(false)
+        || knowledge.treaty(id).map(t -> t.parties().contains(focus)).orElse(false);
+  }
+
   /** The lead: this many first sentences of the text, which state an article's news. */
   private static final int LEAD_SENTENCES = 2;
 
@@ -186,6 +206,8 @@ public final class Matcher {
   private Map<Claim, Novelty.Stated> readClaims(Article article, LocalDate published, FoldedText title,
       List<MentionFinder.Found> titleFound, FoldedText text, List<Sentences.Span> spans, List<int[]> folded,
       List<MentionFinder.Found> found) {
+    ClaimReader reader = article.language() == null ? anyLanguage
+        : readers.getOrDefault(article.language(), anyLanguage);
     Set<String> headline = new HashSet<>();
     reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty())
         .forEach(r -> headline.add(r.subject() + "|" + r.event()));
@@ -225,7 +247,7 @@ public final class Matcher {
   }
 
   private Optional<String> lastAlly(List<MentionFinder.Found> found) {
-    return reader.lastAlly(found);
+    return anyLanguage.lastAlly(found);
   }
 
   /** Learned facts the claim is compared with, by key; {@code developmentOfFact} gets each one's development. */

@@ -91,7 +91,7 @@ class MatcherTest {
 
   @Test
   void aCasualtyFigureBeatsTheDeploymentReading() {
-    String text = "Circa 4.000 soldati nordcoreani sono morti in combattimento, secondo Kiev.";
+    String text = "Circa 4.000 soldati nordcoreani sono morti combattendo per la Russia, secondo Kiev.";
     Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/c", "", text, "2026-11-23T08:00:00Z"))
         .assessments().get(0).claim();
     assertThat(claim.event()).isEqualTo("casualties");

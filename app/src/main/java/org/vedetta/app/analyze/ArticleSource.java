@@ -45,7 +45,8 @@ public final class ArticleSource {
       return mail(file, now);
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
-    return Article.of("file", file.toUri().toString(), file.getFileName().toString(), text, null, null, now);
+    return Article.of("file", file.toUri().toString(), file.getFileName().toString(), text, Pages.language(text),
+        null, now);
   }
 
   private static Article article(String source, Pages.Page page, Instant now) {
@@ -63,7 +64,8 @@ public final class ArticleSource {
         text = html == null ? "" : Pages.read(html.getBytes(StandardCharsets.UTF_8), "text/html", file.toUri(), null)
             .text();
       }
-      return Article.of("mail", file.toUri().toString(), subject, text, null, sent, now);
+      return Article.of("mail", file.toUri().toString(), subject, text, Pages.language(subject + "\n\n" + text),
+        sent, now);
     }
   }
 

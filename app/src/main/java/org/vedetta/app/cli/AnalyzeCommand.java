@@ -44,13 +44,19 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Read the article as published on this day (default: as the page says, else today).")
   java.time.LocalDate published;
 
+  @Option(names = "--language", paramLabel = "xx",
+      description = "Read the article as written in this ISO 639-1 language (default: as the page says, else "
+          + "as detected).")
+  String language;
+
   @Override
   public Integer call() throws Exception {
     Matcher matcher = Baseline.matcher(knowledge);
     Article article = ArticleSource.read(target, allowPrivate, Instant.now());
-    if (published != null) {
+    if (published != null || language != null) {
       article = new Article(article.schema(), article.id(), article.sourceId(), article.url(), article.title(),
-          article.text(), article.language(), published.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+          article.text(), language != null ? language : article.language(),
+          published != null ? published.atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : article.publishedAt(),
           article.fetchedAt());
     }
     Analysis analysis = Analysis.of(article, matcher.analyze(article));

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * least {@value #MIN_LETTERS} letters and a probability of at least {@value #MIN_PROBABILITY}; otherwise the
  * language stays unknown.
  */
-final class Languages {
+public final class Languages {
 
   /** The languages detection chooses among, ISO 639-1. */
   static final List<String> DETECTED =
@@ -58,7 +58,7 @@ final class Languages {
   }
 
   /** The language {@code text} is written in, as ISO 639-1, or {@code null} when too short or unsure. */
-  static String detect(String text) {
+  public static String detect(String text) {
     if (text == null) {
       return null;
     }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import org.vedetta.matcher.knowledge.EventType;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
@@ -32,6 +34,7 @@ public final class ClaimReader {
   private final WordList negators;
   private final WordList background;
   private final WordList recalled;
+  private final WordList parts;
   private final Actors actors;
   private final FigureClaims figures;
   private final TreatyClaims treaties;
@@ -40,18 +43,25 @@ public final class ClaimReader {
   /** Per event type, the event types its sentences name only as their reason. */
   private final java.util.Map<String, List<String>> reasonsByEvent;
 
-  public ClaimReader(KnowledgeSet knowledge) {
+  /**
+   * @param language the ISO 639-1 language of the sentences it reads: only that language's words of the knowledge
+   *                 set are used ("met" is an English trigger, not a French verb); {@code null} for every language
+   */
+  public ClaimReader(KnowledgeSet knowledge, String language) {
+    UnaryOperator<Map<String, List<String>>> words = language == null ? all -> all
+        : all -> all.containsKey(language) ? Map.of(language, all.get(language)) : Map.of();
     this.rules = knowledge.events().stream()
         .sorted(Comparator.comparingInt(EventType::priority).reversed())
-        .map(EventRule::of)
+        .map(e -> EventRule.of(e, words))
         .toList();
     KnowledgeSet.Markers markers = knowledge.markers();
-    this.negations = new WordList(markers.negations());
-    this.planned = new WordList(markers.planned());
-    this.negators = new WordList(markers.negators());
-    this.background = new WordList(markers.background());
-    this.recalled = new WordList(markers.recalled());
-    this.actors = new Actors(knowledge, new WordList(markers.places()));
+    this.negations = new WordList(words.apply(markers.negations()));
+    this.planned = new WordList(words.apply(markers.planned()));
+    this.negators = new WordList(words.apply(markers.negators()));
+    this.background = new WordList(words.apply(markers.background()));
+    this.recalled = new WordList(words.apply(markers.recalled()));
+    this.parts = new WordList(words.apply(markers.parts()));
+    this.actors = new Actors(knowledge, new WordList(words.apply(markers.places())));
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
     this.treaties = new TreatyClaims(knowledge, actors);
     this.events = new EventClaims(actors);
@@ -77,7 +87,7 @@ public final class ClaimReader {
     }
     Tokens tokens = Tokens.of(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
-        recalled.find(sentence), background.occursIn(sentence));
+        recalled.find(sentence), parts.find(sentence), background.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions, DateReader.read(sentence, published).orElse(null),
         topic, treatyTopic, markers, actors.attribution(mentions));
     List<EventRule.Fired> fired = new ArrayList<>();

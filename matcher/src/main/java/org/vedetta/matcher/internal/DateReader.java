@@ -92,6 +92,20 @@ public final class DateReader {
     return Map.copyOf(months);
   }
 
+  /** Whether {@code [start, end)} of a folded sentence is the day of a date ("28" in "28 aprile", "April 28"). */
+  public static boolean isDayOfDate(String folded, int start, int end) {
+    return isGroup(DAY_MONTH.matcher(folded), 1, start, end) || isGroup(MONTH_DAY.matcher(folded), 2, start, end);
+  }
+
+  private static boolean isGroup(Matcher m, int group, int start, int end) {
+    while (m.find()) {
+      if (m.start(group) <= start && end <= m.end(group) + 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The first date the sentence states (the leftmost), resolved against the publication date. */
   public static Optional<StatedDate> read(String folded, LocalDate published) {
     StatedDate best = null;

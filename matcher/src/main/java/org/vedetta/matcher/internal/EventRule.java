@@ -1,26 +1,31 @@
 package org.vedetta.matcher.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.vedetta.matcher.knowledge.EventType;
 
 /**
- * An event type with its words compiled, every language together: triggers, units, required words, and for a
- * quantity event the phrases and words of its roles.
+ * An event type with its words compiled, of one language or every language together: triggers, units, required
+ * words, and for a quantity event the phrases and words of its roles.
  */
 record EventRule(EventType type, WordList triggers, WordList units, WordList requires, List<Role> roles,
-    java.util.Map<String, WordList> acknowledges, WordList thirdParties, WordList aims, WordList statements,
+    Map<String, WordList> acknowledges, WordList thirdParties, WordList aims, WordList statements,
     WordList officials) {
 
   /** A role of a quantity event: the phrases that say it around a figure and the words that imply it. */
   record Role(String id, List<Phrase> phrases, WordList words) {}
 
-  static EventRule of(EventType e) {
-    return new EventRule(e, new WordList(e.triggers()), new WordList(e.units()), new WordList(e.requires()),
-        e.roles().stream().map(r -> new Role(r.id(), r.phrases().values().stream().flatMap(List::stream)
-            .map(Phrase::compile).toList(), new WordList(r.words()))).toList(),
+  /** @param words the words of each list to compile: those of the article's language, or all */
+  static EventRule of(EventType e, UnaryOperator<Map<String, List<String>>> words) {
+    return new EventRule(e, new WordList(words.apply(e.triggers())), new WordList(words.apply(e.units())),
+        new WordList(words.apply(e.requires())),
+        e.roles().stream().map(r -> new Role(r.id(), words.apply(r.phrases()).values().stream()
+            .flatMap(List::stream).map(Phrase::compile).toList(), new WordList(words.apply(r.words())))).toList(),
         e.acknowledges().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-            java.util.Map.Entry::getKey, a -> new WordList(a.getValue()))), new WordList(e.thirdParties()),
-        new WordList(e.aims()), new WordList(e.statements()), new WordList(e.officials()));
+            Map.Entry::getKey, a -> new WordList(words.apply(a.getValue())))),
+        new WordList(words.apply(e.thirdParties())), new WordList(words.apply(e.aims())),
+        new WordList(words.apply(e.statements())), new WordList(words.apply(e.officials())));
   }
 
   /** Whether the sentence holds one of the words this event type requires (or it requires none). */

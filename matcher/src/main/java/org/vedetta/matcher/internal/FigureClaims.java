@@ -75,7 +75,8 @@ final class FigureClaims {
     Map<EventRule, List<int[]>> units = new HashMap<>();
     for (NumberReader.Figure f : figures) {
       int[] at = {f.start(), f.end()};
-      if (f.percent() || s.markers().figureNegatedAt(at) || f.spelled() && !unitRightAfter(s, f, units)) {
+      if (f.percent() || s.markers().figureNegatedAt(at) || f.spelled() && !unitRightAfter(s, f, units)
+          || DateReader.isDayOfDate(s.text(), f.start(), f.end())) {
         continue;
       }
       // A year ("by September 2025") is a figure only with its unit right after it ("2000 soldiers").
@@ -152,18 +153,22 @@ final class FigureClaims {
     int[] trigger = nearest(f, best.triggers());
     String word = s.text().substring(trigger[0], trigger[1]);
     String role = rule.roles().stream().filter(r -> r.words().occursIn(word)).map(EventRule.Role::id)
-        .findFirst().orElseGet(() -> roleNear(s.text(), f, rule));
+        .findFirst().orElseGet(() -> roleNear(s, f, rule));
     return new Reading(rule, role);
   }
 
-  /** The role whose word stands nearest the figure ("5,000 soldiers sent for reconstruction"), else the default. */
-  private static String roleNear(String sentence, NumberReader.Figure f, EventRule rule) {
+  /**
+   * The role whose word stands nearest the figure ("5,000 soldiers sent for reconstruction"), else the default; a
+   * word after "including" names a part of the figure, not what it counts.
+   */
+  private static String roleNear(Sentence s, NumberReader.Figure f, EventRule rule) {
     String best = rule.type().defaultRole();
     int bestDistance = Integer.MAX_VALUE;
     for (EventRule.Role role : rule.roles()) {
-      for (int[] w : role.words().find(sentence)) {
+      for (int[] w : role.words().find(s.text())) {
         int d = distance(f, w);
-        boolean inReach = w[0] >= f.end() ? d <= ROLE_AFTER : d <= ROLE_BEFORE;
+        boolean inReach = w[0] >= f.end() ? d <= ROLE_AFTER && !s.markers().partsBetween(f.end(), w[0])
+            : d <= ROLE_BEFORE;
         if (inReach && d < bestDistance) {
           best = role.id();
           bestDistance = d;

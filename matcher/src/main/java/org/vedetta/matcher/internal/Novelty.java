@@ -22,7 +22,8 @@ import org.vedetta.model.Verdict;
  * <ul>
  *   <li>a sentence recalling an event more than {@link #HISTORY_DAYS} days before publication is KNOWN;</li>
  *   <li>no fact with the key: NEW; an official confirmation of a reported deployment: CONFIRMED;</li>
- *   <li>a figure outside every known figure of its unit by more than the event's tolerance: CHANGED; a
+ *   <li>a figure outside every known figure of its unit and role by more than the event's tolerance: CHANGED,
+ *       except far below a running count (the killed), where it counts a part of it (NEW); a
  *       treaty step later than every known step of that treaty: CHANGED (the same step by another party is
  *       NEW; an earlier one is KNOWN);</li>
  *   <li>otherwise KNOWN.</li>
@@ -36,6 +37,9 @@ public final class Novelty {
 
   /** An occurrence of a recurring event is the article's news only if it is at most this many days old. */
   static final int RECENT_DAYS = 14;
+
+  /** A figure of a running count at most this share of the known one counts a part of it, not the whole. */
+  static final double PART_SHARE = 0.1;
 
   private final KnowledgeSet knowledge;
   private final Map<String, List<Fact>> baseline;
@@ -166,6 +170,14 @@ public final class Novelty {
             ? compared(claim, Verdict.CONFIRMED, List.of(f),
                 "an official figure for what was reported")
             : compared(claim, Verdict.KNOWN, List.of(f), "same figure");
+      }
+    }
+    EventType type = knowledge.event(claim.event()).orElseThrow();
+    if (!comparable.isEmpty() && q.role() != null && type.cumulative(q.role())) {
+      // A running count only grows: a far lower figure counts a part of it (one unit, one battle).
+      double lowest = comparable.stream().mapToDouble(f -> f.quantity().low()).min().orElseThrow();
+      if (q.high() <= PART_SHARE * lowest) {
+        return compared(claim, Verdict.NEW, comparable, "a part of the known count (one unit, one battle)");
       }
     }
     List<Fact> compared = comparable.isEmpty() ? sameRole : comparable;

@@ -24,14 +24,16 @@ final class SentenceMarkers {
   private final List<int[]> planned;
   private final List<int[]> negators;
   private final List<int[]> recalled;
+  private final List<int[]> parts;
   private final boolean background;
 
   SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, List<int[]> recalled,
-      boolean background) {
+      List<int[]> parts, boolean background) {
     this.tokens = tokens;
     this.planned = planned;
     this.negators = negators;
     this.recalled = recalled;
+    this.parts = parts;
     this.background = background;
   }
 
@@ -58,6 +60,11 @@ final class SentenceMarkers {
   /** Whether the figure at {@code span} is denied or only supposed ("could send up to 30,000 more"). */
   boolean figureNegatedAt(int[] span) {
     return before(negators, span, FIGURE_NEGATED_BEFORE);
+  }
+
+  /** Whether a word introducing parts ("including") stands between the folded offsets {@code from} and {@code to}. */
+  boolean partsBetween(int from, int to) {
+    return parts.stream().anyMatch(w -> w[0] >= from && w[1] <= to);
   }
 
   /** Whether one of {@code words} stands at most {@code before} words before the span, not inside it. */

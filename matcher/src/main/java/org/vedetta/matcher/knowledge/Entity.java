@@ -20,10 +20,13 @@ import org.vedetta.settings.Validated;
  * @param stateMedia whether this organisation is a state medium (KCNA, TASS): claims citing it are marked so
  * @param focus      whether this is the state alignment is tracked around (Russia): the counterparty of every
  *                   claim that names no other; exactly one entity of the knowledge set is
+ * @param places     for the focus state, places in it that stand for it per language ("Kursk"): claims are about
+ *                   dealings with the focus state, so only an article naming it or one of these states any
  */
 public record Entity(
     String id, Kind kind, Map<String, List<String>> names, String represents, List<String> memberOf,
-    Context context, boolean ally, boolean stateMedia, boolean focus) implements Validated {
+    Context context, boolean ally, boolean stateMedia, boolean focus, Map<String, List<String>> places)
+    implements Validated {
 
   /** What an entity is. */
   public enum Kind { STATE, PERSON, ORGANISATION }
@@ -43,6 +46,7 @@ public record Entity(
 
   public Entity {
     names = Names.copy(names);
+    places = Names.copy(places);
     memberOf = memberOf == null ? List.of() : List.copyOf(memberOf);
   }
 
@@ -68,6 +72,7 @@ public record Entity(
   @Override
   public void validate(Problems problems) {
     problems.require(id, "id");
+    problems.check(places.isEmpty() || focus, "places", "is for the focus state (focus: true)");
     problems.require(kind, "kind");
     problems.check(!focus || kind == Kind.STATE, "focus", "only a state can be the focus");
     problems.check(!names.isEmpty(), "names", "needs at least one language with one name");

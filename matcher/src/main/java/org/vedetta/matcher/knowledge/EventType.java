@@ -65,9 +65,12 @@ public record EventType(
    * {@code "{n} more"}, {@code "another {n}"}, {@code "{n} … killed or wounded"}), and trigger {@code words}
    * that imply it when they are the trigger nearest a figure no phrase qualifies ("2,000 soldiers had died");
    * {@code label} words a figure of this role in English headlines, with {@code {amount}} and {@code {unit}}
-   * ("{amount} more {unit}"); without one, the figure reads as amount and unit.
+   * ("{amount} more {unit}"); without one, the figure reads as amount and unit. A {@code cumulative} role is a
+   * running count that only grows (the killed): a figure far below the known one counts a part of it (one unit,
+   * one battle), not a change.
    */
-  public record Role(String id, String label, Map<String, List<String>> phrases, Map<String, List<String>> words) {
+  public record Role(String id, String label, Map<String, List<String>> phrases, Map<String, List<String>> words,
+      boolean cumulative) {
     public Role {
       phrases = Names.copy(phrases);
       words = Names.copy(words);
@@ -98,6 +101,11 @@ public record EventType(
     return roles.stream().filter(r -> r.id().equals(q.role()) && r.label() != null).findFirst()
         .map(r -> q.describe(r.label()))
         .orElseGet(() -> q.describe(q.amount() + (q.unit() == null ? "" : " {unit}")));
+  }
+
+  /** Whether {@code role} is one of this event type's running counts (see {@link Role}). */
+  public boolean cumulative(String role) {
+    return roles.stream().anyMatch(r -> r.id().equals(role) && r.cumulative());
   }
 
   /** Whether {@code role} is one of this event type's roles. */

@@ -42,7 +42,7 @@ public final class KnowledgeSet {
    */
   public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
       Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
-      Map<String, List<String>> recalled, Map<String, List<String>> places) {
+      Map<String, List<String>> recalled, Map<String, List<String>> places, Map<String, List<String>> parts) {
     public EventsFile {
       events = events == null ? List.of() : events;
     }
@@ -57,11 +57,13 @@ public final class KnowledgeSet {
    * @param background make the sentence's claims habitual or historical background ("for decades"), never news
    * @param recalled   right before a trigger, tell an earlier event as background (the past perfect: "had sent")
    * @param places     make a state named right after them a place rather than an actor ("met in Beijing")
+   * @param parts      after a figure, introduce its parts ("20,000 soldiers, including deminers"): the words
+   *                   after them do not say what the figure itself counts
    */
   public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
       Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
-      Map<String, List<String>> places) {
-    public static final Markers NONE = new Markers(null, null, null, null, null, null);
+      Map<String, List<String>> places, Map<String, List<String>> parts) {
+    public static final Markers NONE = new Markers(null, null, null, null, null, null, null);
 
     public Markers {
       negations = Names.copy(negations);
@@ -70,6 +72,7 @@ public final class KnowledgeSet {
       background = Names.copy(background);
       recalled = Names.copy(recalled);
       places = Names.copy(places);
+      parts = Names.copy(parts);
     }
   }
 
@@ -172,7 +175,7 @@ public final class KnowledgeSet {
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
-            events.places()));
+            events.places(), events.parts()));
   }
 
   /** The id of the state alignment is tracked around (Russia): the counterparty claims have by default. */
