@@ -112,13 +112,16 @@ public final class ClaimReader {
           .or(() -> events.statement(s, c, confirmable))).ifPresent(claims::add);
     }
     claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity()).toList(), official));
-    return asReasons(claims);
+    return asReasons(claims, fired);
   }
 
-  /** Claims a sentence names only as the reason of another of its claims ("sanctioned for supplying drones"). */
-  private List<Read> asReasons(List<Read> claims) {
+  /**
+   * Claims a sentence names only as the reason of an event it names ("sanctioned for supplying drones"), whether or
+   * not that event makes a claim of its own (sanctions on companies).
+   */
+  private List<Read> asReasons(List<Read> claims, List<EventRule.Fired> fired) {
     java.util.Set<String> reasons = new java.util.HashSet<>();
-    claims.forEach(c -> reasonsByEvent.getOrDefault(c.event(), List.of()).forEach(reasons::add));
+    fired.forEach(f -> reasonsByEvent.getOrDefault(f.type().id(), List.of()).forEach(reasons::add));
     if (reasons.isEmpty()) {
       return claims;
     }

@@ -3,13 +3,14 @@ package org.vedetta.matcher.internal;
 import java.util.List;
 import java.util.Optional;
 import org.vedetta.matcher.knowledge.EventType;
+import org.vedetta.model.EntityKind;
 import org.vedetta.model.Quantity;
 
 /**
  * Reads the claims of events that carry no soldier count: official confirmations, arms supplies, meetings,
  * sanctions. The subject is the ally named nearest the trigger, else the ally the text is about; a meeting needs
- * the focus state's side named in the sentence too, and a state named as a place ("met in Beijing") is not its
- * ally.
+ * the focus state's side and a leader (a person, or a word naming one) named in the sentence too, and a state named
+ * as a place ("met in Beijing") is not its ally.
  */
 final class EventClaims {
 
@@ -25,7 +26,7 @@ final class EventClaims {
    */
   List<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, String confirmable) {
     EventType type = fired.type();
-    if (!fired.rule().requiredIn(s.text()) || type.meeting() && !actors.namesFocus(s)
+    if (!fired.rule().requiredIn(s.text()) || type.meeting() && !(actors.namesFocus(s) && namesLeader(s, fired.rule()))
         || type.bilateral() && !actors.namesFocus(s) && actors.alliesNamed(s) > 1) {
       return List.of();
     }
@@ -39,6 +40,15 @@ final class EventClaims {
     }
     return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null)
         .stream().toList();
+  }
+
+  /**
+   * Whether a meeting's sentence names who meets: a person of the knowledge set, or a word naming a leader or a
+   * minister ("the Indian prime minister"); tourists' trips and suppliers' meetings are no leader meetings.
+   */
+  private boolean namesLeader(Sentence s, EventRule meeting) {
+    return s.mentions().stream().anyMatch(m -> m.target().kind() == EntityKind.PERSON)
+        || meeting.officials().occursIn(s.text());
   }
 
   /**

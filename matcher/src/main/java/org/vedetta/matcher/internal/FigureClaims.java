@@ -20,7 +20,7 @@ final class FigureClaims {
   private static final int ROLE_BEFORE = 30;
   private static final int ROLE_AFTER = 130;
   /** Phrase scores below this skip at most two words (see {@link Phrase#score}). */
-  private static final int TIGHT = 300;
+  private static final int TIGHT = 3000;
   /** How far, in folded characters, a unit word may stand from the trigger of an event stated without figure. */
   private static final int UNCOUNTED_REACH = 60;
 
@@ -73,6 +73,7 @@ final class FigureClaims {
       }
     }
     Map<EventRule, List<int[]>> units = new HashMap<>();
+    boolean[] free = freeWords(s, units);
     for (NumberReader.Figure f : figures) {
       int[] at = {f.start(), f.end()};
       if (f.percent() || s.markers().figureNegatedAt(at) || f.spelled() && !unitRightAfter(s, f, units)
@@ -80,7 +81,7 @@ final class FigureClaims {
         continue;
       }
       // A year ("by September 2025") is a figure only with its unit right after it ("2000 soldiers").
-      Reading reading = f.yearLike() ? null : byPhrase(s, f, figureWord, units);
+      Reading reading = f.yearLike() ? null : byPhrase(s, f, figureWord, free, units);
       if (reading == null) {
         reading = byTrigger(s, f, fired, units);
       }
@@ -107,7 +108,8 @@ final class FigureClaims {
    * type whose required words are in the sentence and whose unit word stands by the figure (a phrase that skips at
    * most two words, "4,700 wounded", "oltre 4.000 sono rimasti feriti", needs no unit word besides).
    */
-  private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] figureWord, Map<EventRule, List<int[]>> units) {
+  private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] figureWord, boolean[] free,
+      Map<EventRule, List<int[]>> units) {
     int first = s.tokens().at(f.start());
     int last = Math.max(first, s.tokens().at(f.end() - 1));
     Reading best = null;
@@ -115,7 +117,7 @@ final class FigureClaims {
     for (EventRule rule : rules) {
       for (EventRule.Role role : rule.roles()) {
         for (Phrase phrase : role.phrases()) {
-          int score = phrase.score(s.tokens(), first, last, figureWord);
+          int score = phrase.score(s.tokens(), first, last, figureWord, free);
           if (score >= 0 && score < bestScore && rule.requiredIn(s.text())
               && (score < TIGHT || near(f, unitsOf(rule, s, units)))) {
             best = new Reading(rule, role.id());
@@ -231,6 +233,21 @@ final class FigureClaims {
       }
     }
     return false;
+  }
+
+  /** The words a phrase's gap passes over freely: the names of the sentence and the unit words ("North Korean soldiers"). */
+  private boolean[] freeWords(Sentence s, Map<EventRule, List<int[]>> units) {
+    Tokens tokens = s.tokens();
+    boolean[] free = new boolean[tokens.size()];
+    List<int[]> spans = new ArrayList<>();
+    s.mentions().forEach(m -> spans.add(new int[] {m.start(), m.end()}));
+    rules.forEach(rule -> spans.addAll(unitsOf(rule, s, units)));
+    for (int[] span : spans) {
+      for (int t = tokens.at(span[0]); t < tokens.size() && tokens.start(t) < span[1]; t++) {
+        free[t] = true;
+      }
+    }
+    return free;
   }
 
   private static List<int[]> unitsOf(EventRule rule, Sentence s, Map<EventRule, List<int[]>> units) {

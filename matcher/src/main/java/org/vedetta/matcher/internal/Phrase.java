@@ -7,12 +7,15 @@ import java.util.List;
  * A phrase pattern of the knowledge set, matched word by word around a figure of a folded sentence:
  * {@code "another {n}"}, {@code "{n} more"}, {@code "{n} … killed"}. Its elements are words (accents and case
  * ignored), stems ending in {@code *} ({@code "ucci*"}), {@code {n}} for the figure (exactly once), and
- * {@code …} (or {@code ...}) for up to {@value #GAP} other words that are not part of another figure.
+ * {@code …} (or {@code ...}) for up to {@value #GAP} other words that are not part of another figure, besides up
+ * to {@value #FREE} free words (the unit and the state: "300 North Korean soldiers were killed").
  */
 public final class Phrase {
 
   /** How many words {@code …} may stand for. */
   public static final int GAP = 3;
+  /** How many free words a gap may pass over besides. */
+  public static final int FREE = 4;
 
   private static final String FIGURE = "{n}";
 
@@ -80,65 +83,92 @@ public final class Phrase {
 
   /**
    * How well the phrase matches around the figure whose words are {@code first..last} (inclusive), lower being
-   * better: the words its gaps skip, then (among equals) the longer phrase; -1 when it does not match.
-   * {@code figureWord[i]} tells whether word {@code i} belongs to any figure (a gap never crosses one).
+   * better: the words its gaps skip that are not free, then (among equals) the longer phrase, then one whose words
+   * follow the figure ("4,000 were wounded" rather than "killed and 4,000"); -1 when it does not match.
+   * {@code figureWord[i]} tells whether word {@code i} belongs to any figure (a gap never crosses one), and
+   * {@code free[i]} whether a gap passes over it without counting it.
    */
-  public int score(Tokens tokens, int first, int last, boolean[] figureWord) {
-    int left = matchBefore(tokens, before.size() - 1, first - 1, figureWord);
+  public int score(Tokens tokens, int first, int last, boolean[] figureWord, boolean[] free) {
+    Match m = new Match(tokens, figureWord, free);
+    int left = m.before(before.size() - 1, first - 1);
     if (left < 0) {
       return -1;
     }
-    int right = matchAfter(tokens, 0, last + 1, figureWord);
+    int right = m.after(0, last + 1);
     if (right < 0) {
       return -1;
     }
     int spanned = (first - left) + (right - last);
-    int skipped = spanned - words;
-    return skipped * 100 + (99 - Math.min(words, 99));
+    int skipped = spanned - words - m.freeSkipped;
+    return skipped * 1000 + (99 - Math.min(words, 99)) * 10 + (after.isEmpty() ? 1 : 0);
   }
 
-  /** Matches {@code before[e..0]} leftwards from word {@code at}; the leftmost word matched, or -1. */
-  private int matchBefore(Tokens tokens, int e, int at, boolean[] figureWord) {
-    if (e < 0) {
-      return at + 1;
-    }
-    Element element = before.get(e);
-    if (element instanceof Gap) {
-      for (int skip = 0; skip <= GAP; skip++) {
-        if (skip > 0 && (at - skip + 1 < 0 || figureWord[at - skip + 1])) {
-          return -1;
-        }
-        int matched = matchBefore(tokens, e - 1, at - skip, figureWord);
-        if (matched >= 0) {
-          return matched;
-        }
-      }
-      return -1;
-    }
-    return at >= 0 && !figureWord[at] && matchesWord(element, tokens, at)
-        ? matchBefore(tokens, e - 1, at - 1, figureWord) : -1;
-  }
+  /** One attempt to match the phrase around a figure. */
+  private final class Match {
+    private final Tokens tokens;
+    private final boolean[] figureWord;
+    private final boolean[] free;
+    /** Free words the gaps of the match passed over. */
+    int freeSkipped;
 
-  /** Matches {@code after[e..]} rightwards from word {@code at}; the rightmost word matched, or -1. */
-  private int matchAfter(Tokens tokens, int e, int at, boolean[] figureWord) {
-    if (e == after.size()) {
-      return at - 1;
+    Match(Tokens tokens, boolean[] figureWord, boolean[] free) {
+      this.tokens = tokens;
+      this.figureWord = figureWord;
+      this.free = free;
     }
-    Element element = after.get(e);
-    if (element instanceof Gap) {
-      for (int skip = 0; skip <= GAP; skip++) {
-        if (skip > 0 && (at + skip - 1 >= tokens.size() || figureWord[at + skip - 1])) {
-          return -1;
-        }
-        int matched = matchAfter(tokens, e + 1, at + skip, figureWord);
-        if (matched >= 0) {
-          return matched;
-        }
+
+    /** Matches {@code before[e..0]} leftwards from word {@code at}; the leftmost word matched, or -1. */
+    int before(int e, int at) {
+      if (e < 0) {
+        return at + 1;
       }
-      return -1;
+      Element element = Phrase.this.before.get(e);
+      if (element instanceof Gap) {
+        int counted = 0;
+        for (int skip = 0; skip <= GAP + FREE; skip++) {
+          if (skip > 0) {
+            int word = at - skip + 1;
+            if (word < 0 || figureWord[word] || !free[word] && ++counted > GAP) {
+              return -1;
+            }
+          }
+          int matched = before(e - 1, at - skip);
+          if (matched >= 0) {
+            freeSkipped += skip - counted;
+            return matched;
+          }
+        }
+        return -1;
+      }
+      return at >= 0 && !figureWord[at] && matchesWord(element, tokens, at) ? before(e - 1, at - 1) : -1;
     }
-    return at < tokens.size() && !figureWord[at] && matchesWord(element, tokens, at)
-        ? matchAfter(tokens, e + 1, at + 1, figureWord) : -1;
+
+    /** Matches {@code after[e..]} rightwards from word {@code at}; the rightmost word matched, or -1. */
+    int after(int e, int at) {
+      if (e == Phrase.this.after.size()) {
+        return at - 1;
+      }
+      Element element = Phrase.this.after.get(e);
+      if (element instanceof Gap) {
+        int counted = 0;
+        for (int skip = 0; skip <= GAP + FREE; skip++) {
+          if (skip > 0) {
+            int word = at + skip - 1;
+            if (word >= tokens.size() || figureWord[word] || !free[word] && ++counted > GAP) {
+              return -1;
+            }
+          }
+          int matched = after(e + 1, at + skip);
+          if (matched >= 0) {
+            freeSkipped += skip - counted;
+            return matched;
+          }
+        }
+        return -1;
+      }
+      return at < tokens.size() && !figureWord[at] && matchesWord(element, tokens, at) ? after(e + 1, at + 1)
+          : -1;
+    }
   }
 
   private static boolean matchesWord(Element element, Tokens tokens, int at) {

@@ -41,7 +41,8 @@ import org.vedetta.settings.Validated;
  * @param statements for an official confirmation, words of statements that confirm without saying so (thanked,
  *                  praised, announced), when an official of the ally or the focus state makes them about soldiers
  * @param officials for an official confirmation, words naming officials besides the persons of the knowledge set
- *                  (ministry, spokesman, state media)
+ *                  (ministry, spokesman, state media); for a meeting, words naming leaders and ministers (president,
+ *                  prime minister), one of which, or a person of the knowledge set, its sentence must name
  * @param thirdParties for an official confirmation, words naming third parties (the Pentagon, Kyiv, NATO): a
  *                  confirmation by one of them is a report, not an official confirmation
  * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of

@@ -10,6 +10,11 @@ class PhraseTest {
 
   /** The score of {@code pattern} around the only figure of {@code sentence}, or -1. */
   private static int score(String pattern, String sentence) {
+    return score(pattern, sentence, List.of());
+  }
+
+  /** As {@link #score(String, String)}, with {@code freeWords} (folded) passed over freely by gaps. */
+  private static int score(String pattern, String sentence, List<String> freeWords) {
     String folded = FoldedText.fold(sentence);
     List<NumberReader.Figure> figures = NumberReader.read(folded);
     Tokens tokens = Tokens.of(folded);
@@ -21,7 +26,11 @@ class PhraseTest {
     }
     NumberReader.Figure f = figures.get(0);
     int first = tokens.at(f.start());
-    return Phrase.compile(pattern).score(tokens, first, Math.max(first, tokens.at(f.end() - 1)), figureWord);
+    boolean[] free = new boolean[tokens.size()];
+    for (int t = 0; t < tokens.size(); t++) {
+      free[t] = freeWords.contains(folded.substring(tokens.start(t), tokens.end(t)));
+    }
+    return Phrase.compile(pattern).score(tokens, first, Math.max(first, tokens.at(f.end() - 1)), figureWord, free);
   }
 
   @Test
@@ -36,6 +45,21 @@ class PhraseTest {
     assertThat(score("{n} … killed", "300 North Korean soldiers killed")).isGreaterThanOrEqualTo(0);
     assertThat(score("{n} … killed", "300 North Korean soldiers were then killed")).isEqualTo(-1);
     assertThat(score("{n} … wounded", "300 killed and 2,700 wounded")).isEqualTo(-1);
+  }
+
+  @Test
+  void aGapPassesOverTheNamesAndUnitsFreely() {
+    List<String> free = List.of("north", "korean", "soldiers");
+    assertThat(score("{n} … killed or wounded", "3,000 North Korean soldiers have been killed or wounded", free))
+        .isGreaterThanOrEqualTo(0)
+        .isEqualTo(score("{n} … killed or wounded", "3,000 have been killed or wounded"));
+    assertThat(score("{n} … killed", "300 North Korean soldiers were then very sadly killed", free)).isEqualTo(-1);
+  }
+
+  @Test
+  void onEqualTermsTheWordsAfterTheFigureWin() {
+    String sentence = "Hundreds died and more than 4,000 were wounded";
+    assertThat(score("{n} … wounded", sentence)).isLessThan(score("died … {n}", sentence));
   }
 
   @Test
