@@ -66,10 +66,13 @@ final class FigureClaims {
       return claims;
     }
     Tokens tokens = s.tokens();
-    boolean[] figureWord = new boolean[tokens.size()];
-    for (NumberReader.Figure f : figures) {
-      for (int t = tokens.at(f.start()); t < tokens.size() && tokens.start(t) < f.end(); t++) {
-        figureWord[t] = true;
+    // A phrase's gap crosses no other figure, nor a word introducing parts ("20,000 soldiers, including deminers").
+    boolean[] barrier = new boolean[tokens.size()];
+    List<int[]> barriers = new ArrayList<>(s.markers().parts());
+    figures.forEach(f -> barriers.add(new int[] {f.start(), f.end()}));
+    for (int[] b : barriers) {
+      for (int t = tokens.at(b[0]); t < tokens.size() && tokens.start(t) < b[1]; t++) {
+        barrier[t] = true;
       }
     }
     Map<EventRule, List<int[]>> units = new HashMap<>();
@@ -81,7 +84,7 @@ final class FigureClaims {
         continue;
       }
       // A year ("by September 2025") is a figure only with its unit right after it ("2000 soldiers").
-      Reading reading = f.yearLike() ? null : byPhrase(s, f, figureWord, free, units);
+      Reading reading = f.yearLike() ? null : byPhrase(s, f, barrier, free, units);
       if (reading == null) {
         reading = byTrigger(s, f, fired, units);
       }
@@ -108,7 +111,7 @@ final class FigureClaims {
    * type whose required words are in the sentence and whose unit word stands by the figure (a phrase that skips at
    * most two words, "4,700 wounded", "oltre 4.000 sono rimasti feriti", needs no unit word besides).
    */
-  private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] figureWord, boolean[] free,
+  private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] barrier, boolean[] free,
       Map<EventRule, List<int[]>> units) {
     int first = s.tokens().at(f.start());
     int last = Math.max(first, s.tokens().at(f.end() - 1));
@@ -117,7 +120,7 @@ final class FigureClaims {
     for (EventRule rule : rules) {
       for (EventRule.Role role : rule.roles()) {
         for (Phrase phrase : role.phrases()) {
-          int score = phrase.score(s.tokens(), first, last, figureWord, free);
+          int score = phrase.score(s.tokens(), first, last, barrier, free);
           if (score >= 0 && score < bestScore && rule.requiredIn(s.text())
               && (score < TIGHT || near(f, unitsOf(rule, s, units)))) {
             best = new Reading(rule, role.id());

@@ -62,6 +62,11 @@ final class SentenceMarkers {
     return before(negators, span, FIGURE_NEGATED_BEFORE);
   }
 
+  /** The places of the words introducing parts ("including"). */
+  List<int[]> parts() {
+    return parts;
+  }
+
   /** Whether a word introducing parts ("including") stands between the folded offsets {@code from} and {@code to}. */
   boolean partsBetween(int from, int to) {
     return parts.stream().anyMatch(w -> w[0] >= from && w[1] <= to);
