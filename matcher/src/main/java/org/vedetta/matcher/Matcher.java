@@ -231,7 +231,8 @@ public final class Matcher {
             r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
             span.start(), span.end(), r.attribution(), highlights, r.confirms(), r.planned());
         boolean lead = i < LEAD_SENTENCES || headline.contains(r.subject() + "|" + r.event());
-        claims.putIfAbsent(claim, new Novelty.Stated(r.background(), lead));
+        claims.putIfAbsent(claim, new Novelty.Stated(r.background(), lead,
+            r.date() == null ? null : r.date().lastDay()));
       }
       Optional<String> ally = lastAlly(local);
       if (ally.isPresent()) {

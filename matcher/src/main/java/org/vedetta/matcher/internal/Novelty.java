@@ -63,8 +63,10 @@ public final class Novelty {
    * @param lead       in the article's lead (its first sentences, or a subject and event its headline states): an
    *                   occurrence of a recurring event stated there without a date is the article's news, of the day
    *                   it was published
+   * @param until      the last day of the period its date states ("in January 2025": 31 January), or {@code null}
+   *                   when undated
    */
-  public record Stated(boolean background, boolean lead) {}
+  public record Stated(boolean background, boolean lead, LocalDate until) {}
 
   /**
    * The verdict of a claim given the learned facts of its key (and of the keys it depends on, see
@@ -75,7 +77,7 @@ public final class Novelty {
       return new Assessment(claim, Verdict.KNOWN, List.of(), null, "background: habitual or historical");
     }
     if (claim.date() != null && published != null) {
-      LocalDate last = lastDayOf(claim);
+      LocalDate last = stated.until() != null ? stated.until() : claim.date();
       if (last.isBefore(published.minusDays(HISTORY_DAYS))) {
         return new Assessment(claim, Verdict.KNOWN, List.of(), null, "recalls an event of " + claim.date());
       }
@@ -101,6 +103,9 @@ public final class Novelty {
       if (occurred == null) {
         return known(claim, facts, "a step of an untracked treaty, with no date");
       }
+      if (recalled(claim, published, stated)) {
+        return known(claim, facts, "recalls a step of " + claim.date());
+      }
       return facts.isEmpty() ? new Assessment(claim, Verdict.NEW, List.of(), null, "treaty step not known")
           : known(claim, facts, "treaty step already known");
     }
@@ -121,16 +126,15 @@ public final class Novelty {
           ? compared(claim, Verdict.CHANGED, steps, "a later treaty step")
           : compared(claim, Verdict.NEW, steps, "this party's step is not known");
     }
-    if (facts.isEmpty()) {
-      return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
-    }
     boolean recurring = knowledge.event(claim.event()).map(EventType::recurring).orElse(false);
-    LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
-    if (recurring && claim.date() != null && published != null
-        && lastDayOf(claim).isBefore(published.minusDays(RECENT_DAYS))) {
+    if (recurring && recalled(claim, published, stated)) {
       // An occurrence dated weeks before publication is background to the article's news.
       return known(claim, facts, "recalls an occurrence of " + claim.date());
     }
+    if (facts.isEmpty()) {
+      return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
+    }
+    LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
     if (recurring && occurred != null && claim.quantity() == null
         && facts.stream().noneMatch(f -> f.asOf() == null || within(f.asOf(), occurred, HISTORY_DAYS))) {
       return compared(claim, Verdict.NEW, facts, "a new occurrence");
@@ -183,6 +187,12 @@ public final class Novelty {
     List<Fact> compared = comparable.isEmpty() ? sameRole : comparable;
     return compared(claim, Verdict.CHANGED, compared,
         comparable.isEmpty() ? "first precise figure" : "figure differs from every known one");
+  }
+
+  /** Whether the claim is dated weeks before publication: an occurrence recalled, not reported. */
+  private static boolean recalled(Claim claim, LocalDate published, Stated stated) {
+    LocalDate last = stated.until() != null ? stated.until() : claim.date();
+    return last != null && published != null && last.isBefore(published.minusDays(RECENT_DAYS));
   }
 
   /** Keys whose learned facts {@link #assess} reads for this claim. */
@@ -287,18 +297,6 @@ public final class Novelty {
       case 7 -> java.time.YearMonth.parse(asOf).atEndOfMonth();
       default -> LocalDate.parse(asOf.substring(0, 10));
     };
-  }
-
-  private static LocalDate lastDayOf(Claim claim) {
-    // Claims carry the first day of the stated period; a bare year or month reaches to its end.
-    LocalDate d = claim.date();
-    if (d.getDayOfYear() == 1) {
-      return d.withDayOfYear(d.lengthOfYear());
-    }
-    if (d.getDayOfMonth() == 1) {
-      return d.withDayOfMonth(d.lengthOfMonth());
-    }
-    return d;
   }
 
   /** A fact keyed as claims are: the ally is the subject and the focus state the counterparty (not for treaty steps). */
