@@ -80,7 +80,9 @@ public final class FoldedText {
     if (Character.isSurrogate(c)) {
       return String.valueOf(c);
     }
-    String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+    // Modifier letters fold to their letter: the French ordinal "528ᵉ" reads "528e".
+    String decomposed = Normalizer.normalize(String.valueOf(c),
+        Character.getType(c) == Character.MODIFIER_LETTER ? Normalizer.Form.NFKD : Normalizer.Form.NFD);
     StringBuilder folded = new StringBuilder(decomposed.length());
     for (int k = 0; k < decomposed.length(); k++) {
       char d = decomposed.charAt(k);

@@ -78,6 +78,7 @@ class NumberReaderTest {
   @Test
   void ranksAndScoresAreNotFigures() {
     assertThat(NumberReader.read(FoldedText.fold("the 528th Regiment and the 23ª Cumbre"))).isEmpty();
+    assertThat(NumberReader.read(FoldedText.fold("des membres du 528ᵉ régiment du génie"))).isEmpty();
     assertThat(NumberReader.read(FoldedText.fold("Qatar a été battu par le Kirghizistan (3-1)"))).isEmpty();
   }
 
