@@ -131,10 +131,14 @@ public final class Novelty {
       // An occurrence dated weeks before publication is background to the article's news.
       return known(claim, facts, "recalls an occurrence of " + claim.date());
     }
+    LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
+    if (recurring && occurred == null) {
+      // An undated occurrence outside the lead is not the article's news: a supply or a meeting it mentions.
+      return known(claim, facts, "an occurrence the article does not report as news");
+    }
     if (facts.isEmpty()) {
       return new Assessment(claim, Verdict.NEW, List.of(), null, "no known fact");
     }
-    LocalDate occurred = claim.date() != null ? claim.date() : stated.lead() ? published : null;
     if (recurring && occurred != null && claim.quantity() == null
         && facts.stream().noneMatch(f -> f.asOf() == null || within(f.asOf(), occurred, HISTORY_DAYS))) {
       return compared(claim, Verdict.NEW, facts, "a new occurrence");
