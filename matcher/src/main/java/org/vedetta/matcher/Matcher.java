@@ -201,24 +201,6 @@ public final class Matcher {
   /** The lead also holds every sentence of the first paragraphs. */
   private static final int LEAD_PARAGRAPHS = 2;
 
-  /** The paragraph (a run of lines, blank lines apart or not) that the offset falls in, counted from 0. */
-  private static int paragraphOf(String text, int offset) {
-    int paragraphs = 0;
-    boolean inText = false;
-    for (int i = 0; i < offset; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        if (inText) {
-          paragraphs++;
-        }
-        inText = false;
-      } else if (!Character.isWhitespace(c)) {
-        inText = true;
-      }
-    }
-    return paragraphs;
-  }
-
   /**
    * The claims of every sentence, in order, with how each is stated: as background, or in the article's lead (its
    * first sentences, or of a subject and event its headline states too).
@@ -250,7 +232,7 @@ public final class Matcher {
         Claim claim = new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
             r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
             span.start(), span.end(), r.attribution(), highlights, r.confirms(), r.planned());
-        boolean lead = i < LEAD_SENTENCES || paragraphOf(article.text(), span.start()) < LEAD_PARAGRAPHS
+        boolean lead = i < LEAD_SENTENCES || span.paragraph() < LEAD_PARAGRAPHS
             || headline.contains(r.subject() + "|" + r.event());
         claims.putIfAbsent(claim, new Novelty.Stated(r.background(), lead,
             r.date() == null ? null : r.date().lastDay()));

@@ -43,10 +43,25 @@ public final class DateReader {
   private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
       .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")";
 
+  /**
+   * Month names with their abbreviations ("5 sep", "Oct. 26", "12 févr."), read only next to a day: alone, "mar" or
+   * "dec" are other words.
+   */
+  private static final Map<String, Integer> DAY_MONTHS = withAbbreviations(MONTHS,
+      "gen feb mar apr mag giu lug ago set ott nov dic",
+      "jan feb mar apr may jun jul aug sep oct nov dec",
+      "janv fevr mars avr mai juin juil aout sept oct nov dec",
+      "jan feb marz apr mai jun jul aug sept okt nov dez",
+      "ene feb mar abr may jun jul ago sept oct nov dic");
+
+  private static final String DAY_MONTH_NAME = "(" + String.join("|", DAY_MONTHS.keySet().stream()
+      .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")\\.?";
+
   private static final Pattern DAY_MONTH = Pattern.compile(
-      "(?U)(?<!\\d)(\\d{1,2})\\.?\\s(?:de\\s)?" + MONTH + "(?:\\s(?:del\\s|of\\s|de\\s)?(\\d{4}))?(?!\\w)");
+      "(?U)(?<!\\d)(\\d{1,2})\\.?\\s(?:de\\s)?" + DAY_MONTH_NAME
+      + "(?:\\s(?:del\\s|of\\s|de\\s)?(\\d{4}))?(?!\\w)");
   private static final Pattern MONTH_DAY = Pattern.compile(
-      "(?U)(?<!\\w)" + MONTH + "\\s(\\d{1,2})(?:,?\\s(\\d{4}))?(?![\\w.,]?\\d)");
+      "(?U)(?<!\\w)" + DAY_MONTH_NAME + "\\s(\\d{1,2})(?:,?\\s(\\d{4}))?(?![\\w.,]?\\d)");
   private static final Pattern MONTH_YEAR = Pattern.compile(
       "(?U)(?<!\\w)" + MONTH + "\\s(?:del\\s|of\\s|de\\s)?(\\d{4})(?!\\w)");
   private static final Pattern MONTH_ONLY = Pattern.compile(
@@ -92,6 +107,18 @@ public final class DateReader {
     return Map.copyOf(months);
   }
 
+  private static Map<String, Integer> withAbbreviations(Map<String, Integer> names, String... perLanguage) {
+    Map<String, Integer> all = new java.util.HashMap<>(names);
+    all.putAll(months(perLanguage));
+    return Map.copyOf(all);
+  }
+
+  /** Whether a text (not folded) starts with a month's name: "April 2025" after "am 28." continues the sentence. */
+  static boolean startsWithMonth(String text) {
+    String word = FoldedText.fold(text.strip()).split("[^\\p{L}]", 2)[0];
+    return MONTHS.containsKey(word);
+  }
+
   /** Whether {@code [start, end)} of a folded sentence is the day of a date ("28" in "28 aprile", "April 28"). */
   public static boolean isDayOfDate(String folded, int start, int end) {
     return isGroup(DAY_MONTH.matcher(folded), 1, start, end) || isGroup(MONTH_DAY.matcher(folded), 2, start, end);
@@ -128,8 +155,8 @@ public final class DateReader {
   private record Reading(Pattern pattern, java.util.function.BiFunction<Matcher, LocalDate, StatedDate> read) {}
 
   private static final List<Reading> READINGS = List.of(
-      new Reading(DAY_MONTH, (m, p) -> day(Integer.parseInt(m.group(1)), MONTHS.get(m.group(2)), m.group(3), p)),
-      new Reading(MONTH_DAY, (m, p) -> day(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), m.group(3), p)),
+      new Reading(DAY_MONTH, (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3), p)),
+      new Reading(MONTH_DAY, (m, p) -> day(Integer.parseInt(m.group(2)), DAY_MONTHS.get(m.group(1)), m.group(3), p)),
       new Reading(MONTH_YEAR, (m, p) ->
           new StatedDate(LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
       new Reading(LAST_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear() - 1, 1, 1), Precision.YEAR)),

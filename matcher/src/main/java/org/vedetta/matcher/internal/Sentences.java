@@ -31,7 +31,8 @@ public final class Sentences {
         it.setText(line);
         int s = it.first();
         for (int e = it.next(); e != BreakIterator.DONE; e = it.next()) {
-          if (e < line.length() && ORDINAL_DAY.matcher(line.substring(s, e)).find()) {
+          if (e < line.length() && ORDINAL_DAY.matcher(line.substring(s, e)).find()
+              && DateReader.startsWithMonth(line.substring(e))) {
             continue; // "am 28. April": a day written as an ordinal ends no sentence
           }
           add(spans, text, lineStart + s, lineStart + e, paragraph);

@@ -3,6 +3,7 @@ package org.vedetta.matcher.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,9 +33,24 @@ class DateReaderTest {
       l'an dernier                                               | 2024-01-01 | YEAR
       im vergangenen Jahr                                        | 2024-01-01 | YEAR
       в прошлом году                                             | 2024-01-01 | YEAR
+      Moscú, 5 sep (EFE).- Efectivos norcoreanos                 | 2025-09-05 | DAY
+      WP noted that the plane arrived on Oct. 26                 | 2025-10-26 | DAY
       """)
   void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
     assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED))
         .hasValue(new DateReader.StatedDate(date, precision));
+  }
+
+  @Test
+  void theDayOfADateIsKnownAsSuch() {
+    String folded = FoldedText.fold("Moscú, 5 sep (EFE).- Efectivos norcoreanos, 600 soldados");
+    assertThat(DateReader.isDayOfDate(folded, folded.indexOf('5'), folded.indexOf('5') + 1)).isTrue();
+    assertThat(DateReader.isDayOfDate(folded, folded.indexOf("600"), folded.indexOf("600") + 3)).isFalse();
+  }
+
+  @Test
+  void aDayWrittenAsAnOrdinalEndsNoSentenceButAnyOtherNumberMay() {
+    assertThat(Sentences.split("Pjöngjang hatte es am 28. April 2025 bestätigt. Danach kam mehr.")).hasSize(2);
+    assertThat(Sentences.split("The plane arrived on October 26. The day before, Moscow approved it.")).hasSize(2);
   }
 }
