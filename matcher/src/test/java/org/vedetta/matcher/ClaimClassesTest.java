@@ -221,6 +221,10 @@ class ClaimClassesTest {
         "2026-11-20").developments();
     assertThat(sanctions).isEmpty();
 
+    assertThat(analyze(HEADLINE, "The EU agreed new sanctions against Russia, which for the first time target Chinese"
+        + " and Indian companies.", "2026-11-20").developments())
+        .extracting(d -> d.claim().subject()).containsExactlyInAnyOrder("china", "india");
+
     assertThat(analyze(HEADLINE, "The EU imposed new sanctions on three Chinese companies on Monday.", "2026-11-20")
         .developments()).singleElement().satisfies(d -> {
           assertThat(d.claim().event()).isEqualTo("sanctions");

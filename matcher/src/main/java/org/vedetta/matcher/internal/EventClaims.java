@@ -125,23 +125,28 @@ final class EventClaims {
   private List<int[]> targets(Sentence s, EventRule rule, int[] trigger) {
     Tokens tokens = s.tokens();
     int triggerWord = tokens.at(trigger[1] - 1);
-    Optional<int[]> aim = rule.aims().find(s.text()).stream()
-        .filter(w -> tokens.at(w[0]) > triggerWord && tokens.at(w[0]) - triggerWord <= 2).findFirst();
-    if (aim.isPresent()) {
-      int aimWord = tokens.at(aim.get()[1] - 1);
+    List<int[]> aims = rule.aims().find(s.text()).stream().filter(w -> tokens.at(w[0]) > triggerWord).toList();
+    if (!aims.isEmpty() && tokens.at(aims.get(0)[0]) - triggerWord <= 2) {
+      // Each aim leads to the allies named after it, up to the focus state: "sanctions against Russia, which
+      // target Chinese and Indian companies" aim at China and India.
       List<int[]> allies = new java.util.ArrayList<>();
-      for (MentionFinder.Found m : s.mentions()) {
-        int word = tokens.at(m.start());
-        if (word <= aimWord || word - aimWord > AIM_REACH) {
-          continue;
-        }
-        if (!actors.isAlly(m)) {
-          if (actors.actingState(m).filter(actors.focus()::equals).isPresent()) {
-            break;
+      for (int[] aim : aims) {
+        int aimWord = tokens.at(aim[1] - 1);
+        for (MentionFinder.Found m : s.mentions()) {
+          int word = tokens.at(m.start());
+          if (word <= aimWord || word - aimWord > AIM_REACH) {
+            continue;
           }
-          continue;
+          if (!actors.isAlly(m)) {
+            if (actors.actingState(m).filter(actors.focus()::equals).isPresent()) {
+              break;
+            }
+            continue;
+          }
+          if (allies.stream().noneMatch(a -> a[0] == m.start())) {
+            allies.add(new int[] {m.start(), m.end()});
+          }
         }
-        allies.add(new int[] {m.start(), m.end()});
       }
       return allies;
     }
