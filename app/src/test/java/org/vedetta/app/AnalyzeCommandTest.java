@@ -51,7 +51,7 @@ class AnalyzeCommandTest {
   @Test
   void readsPlainTextAndMail() throws Exception {
     Path text = Files.writeString(dir.resolve("note.txt"),
-        "Kiev says about 4,000 North Korean soldiers have been killed since they were deployed.");
+        "Kiev says about 4,000 North Korean soldiers have been killed since they were deployed to Russia.");
     assertThat(run("analyze", "-k", KNOWLEDGE, text.toString()))
         .contains("CHANGED").contains("casualties").contains("4,000");
 

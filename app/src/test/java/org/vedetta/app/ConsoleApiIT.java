@@ -66,7 +66,7 @@ class ConsoleApiIT {
         JsonNode preview = json(send("POST", "/api/watchlists/preview?days=7", valid, null));
         assertThat(preview.get("preview").get("matched").asLong()).isEqualTo(1);
         assertThat(preview.get("preview").get("alerts").get(0).get("headline").asText())
-            .isEqualTo("North Korea — casualties: about 4,000 soldiers");
+            .isEqualTo("North Korea — casualties: about 4,000 soldiers killed");
         assertThat(preview.get("issues")).isEmpty();
 
         HttpResponse<String> saved = send("PUT", "/api/watchlists/dprk", valid, TestConfigs.TOKEN);

@@ -19,8 +19,7 @@ import org.vedetta.model.Article;
  * news as it is written. Every article is analysed once per round on one thread; the rounds after the warm-up are
  * timed.
  *
- * <pre>{@code mvn -B -q -pl bench compile exec:java -Dexec.mainClass=org.vedetta.bench.AnalysisBenchmark
- *     -Dexec.args="--rounds 20"}</pre>
+ * <pre>{@code mvn -B -q -pl bench compile exec:java@analysis -Dexec.args="--rounds 20"}</pre>
  */
 public final class AnalysisBenchmark {
 
