@@ -167,6 +167,19 @@ class ClaimClassesTest {
   }
 
   @Test
+  void aMeetingLastMonthIsRecalledButOneThisMonthIsNews() {
+    // Iran and Russia have no meeting in the baseline: only when it happened decides.
+    String lastMonth = "Last month, Presidents Pezeshkian and Putin met in Tianjin on the sidelines of the summit.";
+    assertThat(analyze(HEADLINE, "Iran and Russia began implementing the treaty. " + lastMonth, "2025-10-03")
+        .developments()).noneMatch(d -> d.claim().event().equals("leader_meeting"));
+    assertThat(analyze(HEADLINE, "Iran and Russia began implementing the treaty. " + lastMonth, "2025-10-25")
+        .developments()).noneMatch(d -> d.claim().event().equals("leader_meeting"));
+    assertThat(analyze(HEADLINE, "Iran and Russia began implementing the treaty. Presidents Pezeshkian and Putin met"
+        + " in Tianjin on Monday.", "2025-10-03")
+        .developments()).anyMatch(d -> d.claim().event().equals("leader_meeting"));
+  }
+
+  @Test
   void anArticleThatNeverNamesRussiaStatesNoClaims() {
     MatchResult result = analyze("India strikes Pakistan", "Indian air strikes hit nine sites in Pakistan on Wednesday."
         + " The strikes followed the attack of 22 April, when 26 Indian soldiers were killed in Kashmir.", "2025-05-08");

@@ -107,8 +107,8 @@ public final class Evaluation {
 
     /** Whether this predicted item was read from one of the expected item's sentences (when they are known). */
     boolean readFrom(Item expected) {
-      if (expected.spans.isEmpty()) {
-        return true;
+      if (expected.spans.isEmpty() || sameWords(sentence, expected.sentence)) {
+        return true; // the same words elsewhere: a subtitle that the first paragraph repeats
       }
       for (int[] p : spans) {
         for (int[] e : expected.spans) {
@@ -118,6 +118,14 @@ public final class Evaluation {
         }
       }
       return false;
+    }
+
+    private static boolean sameWords(String a, String b) {
+      return a != null && b != null && words(a).equals(words(b));
+    }
+
+    private static String words(String sentence) {
+      return sentence.replaceAll("[\\p{P}\\s]+", " ").strip();
     }
 
     String describe() {

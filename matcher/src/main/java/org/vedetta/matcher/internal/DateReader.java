@@ -68,7 +68,9 @@ public final class DateReader {
       "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в|en|im|au|mois d'|de|у|fin|ende|a finales de)\\s?)" + MONTH
       + "(?!\\s\\d)(?!\\w)");
   private static final Pattern YEAR = Pattern.compile(
-      "(?U)(?<!\\w)(?:nel|del|in|dal|since|from|by|entro|в|у|il|en|im|au|seit|depuis|desde|jahr|year|de|di|of|von|з|des|desde|ab|с)\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
+      "(?U)(?<!\\w)(?:nel|del|in|dal|since|from|by|entro|в|у|il|en|im|au|seit|depuis|desde|jahr|year|de|di|of"
+      + "|von|з|des|ab|с|fine|inizio|fin|debut|late|early|ende|anfang|mitte|finales|principios"
+      + "|конце|начале|середине|кінці|початку|середині)\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
   private static final Pattern LAST_YEAR = Pattern.compile(
       "(?U)(?<!\\w)(?:lo scorso anno|l'anno scorso|anno scorso|last year|dell'anno scorso|в прошлом году"
       + "|l'annee derniere|l'an dernier|letztes jahr|im vergangenen jahr|vergangenes jahr|el ano pasado"

@@ -193,10 +193,18 @@ public final class Novelty {
         comparable.isEmpty() ? "first precise figure" : "figure differs from every known one");
   }
 
-  /** Whether the claim is dated weeks before publication: an occurrence recalled, not reported. */
+  /**
+   * Whether the claim is dated weeks before publication: an occurrence recalled, not reported. A period that ended
+   * before publication ("last month", "in September") is recalled when most of it lies further back.
+   */
   private static boolean recalled(Claim claim, LocalDate published, Stated stated) {
+    if (claim.date() == null || published == null) {
+      return false;
+    }
     LocalDate last = stated.until() != null ? stated.until() : claim.date();
-    return last != null && published != null && last.isBefore(published.minusDays(RECENT_DAYS));
+    LocalDate middle = last.isBefore(published)
+        ? claim.date().plusDays(java.time.temporal.ChronoUnit.DAYS.between(claim.date(), last) / 2) : last;
+    return middle.isBefore(published.minusDays(RECENT_DAYS));
   }
 
   /** Keys whose learned facts {@link #assess} reads for this claim. */

@@ -35,6 +35,9 @@ class DateReaderTest {
       в прошлом году                                             | 2024-01-01 | YEAR
       Moscú, 5 sep (EFE).- Efectivos norcoreanos                 | 2025-09-05 | DAY
       WP noted that the plane arrived on Oct. 26                 | 2025-10-26 | DAY
+      в конце 2017 года ООН ужесточила санкции                   | 2017-01-01 | YEAR
+      à la fin 2017, puis début 2018                             | 2017-01-01 | YEAR
+      Ende 2017 verschärfte die UNO                              | 2017-01-01 | YEAR
       """)
   void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
     assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED))
