@@ -184,9 +184,31 @@ public final class Matcher {
     }
     Optional<TaggedArticle> tagged = mentions.isEmpty() ? Optional.empty()
         : Optional.of(new TaggedArticle(TaggedArticle.SCHEMA, article.id(), article.sourceId(), article.url(),
-            article.title(), article.language(), article.publishedAt(), mentions, List.copyOf(claims.keySet()),
-            origin.equals(article.id()) ? null : origin, List.copyOf(corroborations.values())));
+            article.title(), article.language(), article.publishedAt(), bounded(mentions),
+            List.copyOf(claims.keySet()), origin.equals(article.id()) ? null : origin,
+            List.copyOf(corroborations.values())));
     return new MatchResult(tagged, assessments, List.copyOf(developments.values()));
+  }
+
+  /** A tagged article carries at most this many mentions, beyond which only each entity's first is kept. */
+  static final int MAX_MENTIONS = 1_000;
+
+  /**
+   * The mentions a tagged article carries: all of them, or on a page that names entities thousands of times the first
+   * {@link #MAX_MENTIONS} and then each further entity's first mention, so its record stays small.
+   */
+  private static List<Mention> bounded(List<Mention> mentions) {
+    if (mentions.size() <= MAX_MENTIONS) {
+      return mentions;
+    }
+    Set<String> seen = new HashSet<>();
+    List<Mention> kept = new ArrayList<>();
+    for (Mention m : mentions) {
+      if (seen.add(m.entityId()) || kept.size() < MAX_MENTIONS) {
+        kept.add(m);
+      }
+    }
+    return kept;
   }
 
   /** Whether a mention names the focus state: the state itself, someone acting for it, or a treaty it is party to. */
@@ -195,6 +217,14 @@ public final class Matcher {
     return knowledge.entity(id).map(e -> focus.equals(e.actingState())).orElse(false)
         || knowledge.treaty(id).map(t -> t.parties().contains(focus)).orElse(false);
   }
+
+  /**
+   * Claims are read from the text's first this many characters: a news article states its news far earlier, and a
+   * page longer than that (a hostile one, or a whole archive) costs no more to read.
+   */
+  static final int MAX_CLAIM_CHARS = 100_000;
+  /** An article states at most this many claims; reading stops at the sentence that reaches it. */
+  static final int MAX_CLAIMS = 100;
 
   /** The lead: this many first sentences of the text, which state an article's news. */
   private static final int LEAD_SENTENCES = 2;
@@ -216,14 +246,24 @@ public final class Matcher {
     Map<Claim, Novelty.Stated> claims = new LinkedHashMap<>();
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();
-    for (int i = 0; i < spans.size(); i++) {
+    int next = 0; // the first mention not before the sentence: mentions and sentences are both in text order
+    for (int i = 0; i < spans.size() && claims.size() < MAX_CLAIMS; i++) {
       int from = folded.get(i)[0];
       int to = folded.get(i)[1];
-      List<MentionFinder.Found> local = found.stream()
-          .filter(m -> m.start() >= from && m.end() <= to)
-          .map(m -> new MentionFinder.Found(m.target(), m.start() - from, m.end() - from))
-          .toList();
       Sentences.Span span = spans.get(i);
+      if (span.start() >= MAX_CLAIM_CHARS) {
+        break;
+      }
+      while (next < found.size() && found.get(next).start() < from) {
+        next++;
+      }
+      List<MentionFinder.Found> local = new ArrayList<>();
+      for (int m = next; m < found.size() && found.get(m).start() < to; m++) {
+        MentionFinder.Found f = found.get(m);
+        if (f.end() <= to) {
+          local.add(new MentionFinder.Found(f.target(), f.start() - from, f.end() - from));
+        }
+      }
       List<ClaimReader.Read> reads = reader.read(text.folded().substring(from, to), local, published, topic,
           treatyTopic);
       for (ClaimReader.Read r : reads) {

@@ -25,6 +25,12 @@ final class Knowledge {
   }
 
   static Article article(String source, String url, String title, String text, String published) {
-    return Article.of(source, url, title, text, null, Instant.parse(published), Instant.parse("2026-11-24T09:00:00Z"));
+    return article(source, url, title, text, null, published);
+  }
+
+  /** An article in a stated language ({@code null}: the matcher reads it in every language). */
+  static Article article(String source, String url, String title, String text, String language, String published) {
+    return Article.of(source, url, title, text, language, Instant.parse(published),
+        Instant.parse("2026-11-24T09:00:00Z"));
   }
 }

@@ -35,6 +35,7 @@ public final class ClaimReader {
   private final WordList background;
   private final WordList recalled;
   private final WordList parts;
+  private final WordList measures;
   private final Actors actors;
   private final FigureClaims figures;
   private final TreatyClaims treaties;
@@ -61,6 +62,7 @@ public final class ClaimReader {
     this.background = new WordList(words.apply(markers.background()));
     this.recalled = new WordList(words.apply(markers.recalled()));
     this.parts = new WordList(words.apply(markers.parts()));
+    this.measures = new WordList(words.apply(markers.measures()));
     this.actors = new Actors(knowledge, new WordList(words.apply(markers.places())));
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
     this.treaties = new TreatyClaims(knowledge, actors);
@@ -87,7 +89,7 @@ public final class ClaimReader {
     }
     Tokens tokens = Tokens.of(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
-        recalled.find(sentence), parts.find(sentence), background.occursIn(sentence));
+        recalled.find(sentence), parts.find(sentence), measures.find(sentence), background.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions, DateReader.read(sentence, published).orElse(null),
         topic, treatyTopic, markers, actors.attribution(mentions));
     List<EventRule.Fired> fired = new ArrayList<>();

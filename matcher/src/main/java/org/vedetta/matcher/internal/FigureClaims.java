@@ -23,6 +23,8 @@ final class FigureClaims {
   private static final int TIGHT = 3000;
   /** How far, in folded characters, a unit word may stand from the trigger of an event stated without figure. */
   private static final int UNCOUNTED_REACH = 60;
+  /** The figures of a sentence read at most: a real sentence holds a handful, a list of figures is no claim. */
+  static final int MAX_FIGURES = 20;
 
   private final Actors actors;
   private final List<EventRule> rules;
@@ -44,7 +46,8 @@ final class FigureClaims {
     List<ClaimReader.Read> claims = new ArrayList<>();
     // A figure counts only next to a unit word: without one, no figure event can be read.
     if (!fired.isEmpty() || rules.stream().anyMatch(r -> !r.roles().isEmpty() && r.units().occursIn(s.text()))) {
-      claims.addAll(counted(s, fired, NumberReader.read(s.text()), official));
+      List<NumberReader.Figure> figures = NumberReader.read(s.text());
+      claims.addAll(counted(s, fired, figures.subList(0, Math.min(figures.size(), MAX_FIGURES)), official));
     }
     claims.addAll(uncounted(s, fired, claims, official));
     return claims;
@@ -80,7 +83,7 @@ final class FigureClaims {
     for (NumberReader.Figure f : figures) {
       int[] at = {f.start(), f.end()};
       if (f.percent() || s.markers().figureNegatedAt(at) || f.spelled() && !unitRightAfter(s, f, units)
-          || DateReader.isDayOfDate(s.text(), f.start(), f.end())) {
+          || DateReader.isDayOfDate(s.text(), f.start(), f.end()) || s.markers().measureAfter(f.end())) {
         continue;
       }
       // A year ("by September 2025") is a figure only with its unit right after it ("2000 soldiers").
@@ -259,9 +262,11 @@ final class FigureClaims {
 
   /** Distance from the figure to the nearest trigger; triggers that are unit words count as far away. */
   private static int distance(NumberReader.Figure f, List<int[]> triggers, List<int[]> units) {
+    java.util.Set<Integer> unitStarts = new java.util.HashSet<>();
+    units.forEach(u -> unitStarts.add(u[0]));
     int best = Integer.MAX_VALUE;
     for (int[] t : triggers) {
-      boolean isUnit = units.stream().anyMatch(u -> u[0] == t[0]);
+      boolean isUnit = unitStarts.contains(t[0]);
       int d = distance(f, t);
       best = Math.min(best, isUnit ? 10_000 + d : d);
     }

@@ -91,8 +91,7 @@ public final class MentionFinder {
     for (int i = 0; i < found.size(); i++) {
       if (found.get(i) == null) {
         AliasAutomaton.Hit<Target> hit = next.next();
-        int[] sentence = lazy.get().stream().filter(s -> s[0] <= hit.start() && hit.start() < s[1]).findFirst()
-            .orElse(new int[] {0, folded.length()});
+        int[] sentence = sentenceAt(lazy.get(), hit.start()).orElse(new int[] {0, folded.length()});
         Target best = bestParty(hit, named.stream().filter(f -> f.start() >= sentence[0] && f.end() <= sentence[1])
             .toList());
         if (best == null) {
@@ -120,12 +119,26 @@ public final class MentionFinder {
     if (target.context() == null || target.context().isEmpty()) {
       return false;
     }
-    for (int[] s : sentences) {
-      if (s[0] <= at && at < s[1]) {
-        return target.context().occursIn(folded.substring(s[0], s[1]));
+    return sentenceAt(sentences, at).map(s -> target.context().occursIn(folded.substring(s[0], s[1])))
+        .orElse(false);
+  }
+
+  /** The sentence holding offset {@code at}, found by binary search: sentences are in text order. */
+  private static java.util.Optional<int[]> sentenceAt(List<int[]> sentences, int at) {
+    int low = 0;
+    int high = sentences.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int[] s = sentences.get(mid);
+      if (at < s[0]) {
+        high = mid - 1;
+      } else if (at >= s[1]) {
+        low = mid + 1;
+      } else {
+        return java.util.Optional.of(s);
       }
     }
-    return false;
+    return java.util.Optional.empty();
   }
 
   /** Sentences, split on first use. */

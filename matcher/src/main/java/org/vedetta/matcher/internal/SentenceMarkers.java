@@ -25,15 +25,17 @@ final class SentenceMarkers {
   private final List<int[]> negators;
   private final List<int[]> recalled;
   private final List<int[]> parts;
+  private final List<int[]> measures;
   private final boolean background;
 
   SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, List<int[]> recalled,
-      List<int[]> parts, boolean background) {
+      List<int[]> parts, List<int[]> measures, boolean background) {
     this.tokens = tokens;
     this.planned = planned;
     this.negators = negators;
     this.recalled = recalled;
     this.parts = parts;
+    this.measures = measures;
     this.background = background;
   }
 
@@ -60,6 +62,12 @@ final class SentenceMarkers {
   /** Whether the figure at {@code span} is denied or only supposed ("could send up to 30,000 more"). */
   boolean figureNegatedAt(int[] span) {
     return before(negators, span, FIGURE_NEGATED_BEFORE);
+  }
+
+  /** Whether the word right after the figure ending at folded offset {@code end} makes it a measure ("3 weeks"). */
+  boolean measureAfter(int end) {
+    int next = tokens.at(end - 1) + 1;
+    return measures.stream().anyMatch(w -> tokens.at(w[0]) == next);
   }
 
   /** The places of the words introducing parts ("including"). */

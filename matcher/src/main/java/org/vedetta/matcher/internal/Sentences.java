@@ -5,8 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Splits text into sentences: every line is a paragraph, and each paragraph is split by the JDK's rules. */
+/**
+ * Splits text into sentences: every line is a paragraph, and each paragraph is split by the JDK's rules. A run-on
+ * "sentence" longer than {@link #MAX_CHARS} (no full stop, or a hostile page) is cut into pieces at spaces, so that
+ * reading a sentence costs a bounded time and its evidence a bounded excerpt.
+ */
 public final class Sentences {
+
+  /** The longest sentence read as one; real sentences are far shorter (a long one holds 600 characters). */
+  public static final int MAX_CHARS = 1_500;
 
   /** {@code [start, end)} of a sentence in the text, trimmed; {@code paragraph} counts lines with text. */
   public record Span(int start, int end, int paragraph) {}
@@ -51,6 +58,19 @@ public final class Sentences {
     }
     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
+    }
+    while (end - start > MAX_CHARS) {
+      int cut = start + MAX_CHARS;
+      int space = text.lastIndexOf(' ', cut);
+      cut = space > start + MAX_CHARS / 2 ? space : cut;
+      if (Character.isLowSurrogate(text.charAt(cut))) {
+        cut--;
+      }
+      add(spans, text, start, cut, paragraph);
+      start = cut;
+      while (start < end && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
     }
     if (end > start) {
       spans.add(new Span(start, end, paragraph));

@@ -42,7 +42,8 @@ public final class KnowledgeSet {
    */
   public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
       Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
-      Map<String, List<String>> recalled, Map<String, List<String>> places, Map<String, List<String>> parts) {
+      Map<String, List<String>> recalled, Map<String, List<String>> places, Map<String, List<String>> parts,
+      Map<String, List<String>> measures) {
     public EventsFile {
       events = events == null ? List.of() : events;
     }
@@ -59,11 +60,13 @@ public final class KnowledgeSet {
    * @param places     make a state named right after them a place rather than an actor ("met in Beijing")
    * @param parts      after a figure, introduce its parts ("20,000 soldiers, including deminers"): the words
    *                   after them do not say what the figure itself counts
+   * @param measures   right after a figure, make it a duration, an age, a sum or a distance ("3 weeks", "24-year-old",
+   *                   "5 billion dollars"): never a count of soldiers
    */
   public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
       Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
-      Map<String, List<String>> places, Map<String, List<String>> parts) {
-    public static final Markers NONE = new Markers(null, null, null, null, null, null, null);
+      Map<String, List<String>> places, Map<String, List<String>> parts, Map<String, List<String>> measures) {
+    public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null);
 
     public Markers {
       negations = Names.copy(negations);
@@ -73,6 +76,7 @@ public final class KnowledgeSet {
       recalled = Names.copy(recalled);
       places = Names.copy(places);
       parts = Names.copy(parts);
+      measures = Names.copy(measures);
     }
   }
 
@@ -175,7 +179,7 @@ public final class KnowledgeSet {
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
-            events.places(), events.parts()));
+            events.places(), events.parts(), events.measures()));
   }
 
   /** The id of the state alignment is tracked around (Russia): the counterparty claims have by default. */
