@@ -1,10 +1,15 @@
 package org.vedetta.ingest.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Parses fetched HTML with jsoup. The text encoding is chosen by {@link Charsets} from the bytes, the
@@ -24,6 +29,34 @@ final class Html {
     String head = new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     Matcher meta = META_CHARSET.matcher(head);
     String html = Charsets.decode(body, Charsets.ofContentType(page.contentType()), meta.find() ? meta.group(1) : null);
-    return Jsoup.parse(html, page.url().toString());
+    return flattened(Jsoup.parse(html, page.url().toString()));
+  }
+
+  /**
+   * Elements may nest this deep; a real page nests a few dozen. Deeper elements are unwrapped (their children and
+   * text kept, in place), so that no later pass, recursive or not, pays for a hostile page's depth.
+   */
+  static final int MAX_DEPTH = 200;
+
+  /** Unwraps, without recursion, every element deeper than {@link #MAX_DEPTH}; returns the same document. */
+  static Document flattened(Document page) {
+    List<Element> tooDeep = new ArrayList<>();
+    // Breadth first, so the elements to unwrap come shallowest first: each one unwrapped lifts its children into
+    // an element that stays.
+    Deque<Element> elements = new ArrayDeque<>(List.of(page));
+    Deque<Integer> depths = new ArrayDeque<>(List.of(0));
+    while (!elements.isEmpty()) {
+      Element e = elements.pollFirst();
+      int depth = depths.pollFirst();
+      if (depth > MAX_DEPTH) {
+        tooDeep.add(e);
+      }
+      for (Element child : e.children()) {
+        elements.addLast(child);
+        depths.addLast(depth + 1);
+      }
+    }
+    tooDeep.forEach(Element::unwrap);
+    return page;
   }
 }

@@ -157,6 +157,11 @@ public final class SourcePoller {
       tally.failed++;
       log.warn("source '{}': item {}: {}", source.id(), key, e.getMessage());
       return;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // One page that breaks extraction fails that item only: the poll goes on with the source's other items.
+      tally.failed++;
+      log.warn("source '{}': item {}: extraction failed: {}", source.id(), key, abbreviated(e.toString()));
+      return;
     }
     String articleContent = ContentKey.of(article.title(), article.text());
     List<String> contentKeys = Stream.of(itemContent, articleContent).filter(Objects::nonNull).distinct().toList();
@@ -174,6 +179,12 @@ public final class SourcePoller {
     publish(article, tally);
     tally.published++;
     seen.record(source.id(), key, article, contentKeys);
+  }
+
+  /** A failure's message as one log line of bounded length: a hostile page must not write a 77 KB line. */
+  private static String abbreviated(String message) {
+    String line = message.replaceAll("\\s+", " ");
+    return line.length() <= 300 ? line : line.substring(0, 297) + "...";
   }
 
   private void publish(Article article, Tally tally) throws PublishException {
