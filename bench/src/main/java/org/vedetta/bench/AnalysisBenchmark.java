@@ -5,8 +5,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.vedetta.matcher.Matcher;
 import org.vedetta.matcher.eval.LabelledArticle;
 import org.vedetta.matcher.eval.RealCorpus;
@@ -36,9 +34,8 @@ public final class AnalysisBenchmark {
     a.check();
 
     KnowledgeSet knowledge = KnowledgeSet.load(knowledgeDir, knowledgeDir.toString());
-    JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:analysis-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    Matcher matcher = Matcher.builder().knowledge(knowledge).dataSource(db).build();
+    MemoryDatabase db = MemoryDatabase.open(false);
+    Matcher matcher = Matcher.builder().knowledge(knowledge).dataSource(db.dataSource()).build();
     List<Article> articles = new ArrayList<>();
     for (LabelledArticle l : RealCorpus.load(knowledgeDir.resolve("eval").resolve("real")).labelled(
         RealCorpus.Part.ALL)) {

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.vedetta.ingest.Pages;
 import org.vedetta.matcher.MatchResult;
 import org.vedetta.matcher.Matcher;
@@ -36,9 +34,8 @@ public final class HostileInputBenchmark {
     a.check();
 
     KnowledgeSet knowledge = KnowledgeSet.load(knowledgeDir, knowledgeDir.toString());
-    JdbcDataSource db = new JdbcDataSource();
-    db.setURL("jdbc:h2:mem:hostile-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    Matcher matcher = Matcher.builder().knowledge(knowledge).dataSource(db).build();
+    MemoryDatabase db = MemoryDatabase.open(false);
+    Matcher matcher = Matcher.builder().knowledge(knowledge).dataSource(db.dataSource()).build();
     String runOn = HostileText.runOnFigures(1_000_000);
     byte[] nested = HostileText.nestedPage(100_000).getBytes(StandardCharsets.UTF_8);
     Article next = article("next", "Pyongyang has sent 3,000 more North Korean soldiers to Russia, Seoul said.", "en");

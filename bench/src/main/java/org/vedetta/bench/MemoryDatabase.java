@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A fresh in-memory H2 database for ingest's seen items, dropped on {@link #close}. Pooled, it sits behind a
- * HikariCP pool of {@value #POOL_SIZE} connections, as the app's database does; plain, every query opens an H2
- * session of its own.
+ * A fresh in-memory H2 database for a benchmark (ingest's seen items, the matcher's learned facts), dropped on
+ * {@link #close}. Pooled, it sits behind a HikariCP pool of {@value #POOL_SIZE} connections, as the app's database
+ * does; plain, every query opens an H2 session of its own.
  */
 final class MemoryDatabase implements AutoCloseable {
 
@@ -28,7 +28,7 @@ final class MemoryDatabase implements AutoCloseable {
 
   static MemoryDatabase open(boolean pooled) {
     JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:polling-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    h2.setURL("jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     if (!pooled) {
       return new MemoryDatabase(h2, null);
     }

@@ -223,7 +223,7 @@ public final class Matcher {
    * page longer than that (a hostile one, or a whole archive) costs no more to read.
    */
   static final int MAX_CLAIM_CHARS = 100_000;
-  /** An article states at most this many claims; reading stops at the sentence that reaches it. */
+  /** An article states at most this many claims, its first ones. */
   static final int MAX_CLAIMS = 100;
 
   /** The lead: this many first sentences of the text, which state an article's news. */
@@ -267,6 +267,9 @@ public final class Matcher {
       List<ClaimReader.Read> reads = reader.read(text.folded().substring(from, to), local, published, topic,
           treatyTopic);
       for (ClaimReader.Read r : reads) {
+        if (claims.size() >= MAX_CLAIMS) {
+          break;
+        }
         List<Claim.Span> highlights = r.highlights().stream()
             .map(h -> new Claim.Span(text.originalStart(from + h[0]), text.originalEnd(from + h[1]))).toList();
         Claim claim = new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
