@@ -21,12 +21,28 @@ import javax.sql.DataSource;
  */
 public final class FailingCommits implements DataSource {
 
+  /** What happens instead of the commit. */
+  @FunctionalInterface
+  public interface Crash {
+    void instead() throws SQLException;
+  }
+
   private final DataSource delegate;
+  private final Crash crash;
   private final AtomicReference<BooleanSupplier> armed = new AtomicReference<>();
   private final AtomicInteger failed = new AtomicInteger();
 
+  /** The commit throws, and the transaction is rolled back. */
   public FailingCommits(DataSource delegate) {
+    this(delegate, () -> {
+      throw new SQLException("simulated crash: the process died before this commit", "08006");
+    });
+  }
+
+  /** {@code crash} runs instead of the commit: e.g. {@code Runtime.getRuntime().halt(9)}, a real death. */
+  public FailingCommits(DataSource delegate, Crash crash) {
     this.delegate = delegate;
+    this.crash = crash;
   }
 
   /**
@@ -58,7 +74,7 @@ public final class FailingCommits implements DataSource {
         BooleanSupplier when = armed.get();
         if (when != null && when.getAsBoolean() && armed.compareAndSet(when, null)) {
           failed.incrementAndGet();
-          throw new SQLException("simulated crash: the process died before this commit", "08006");
+          crash.instead();
         }
       }
       try {

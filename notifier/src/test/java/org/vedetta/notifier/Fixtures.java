@@ -71,12 +71,27 @@ public final class Fixtures {
    */
   public static DataSource fileDatabase(Path directory) {
     if (TestDatabases.postgresRequested()) {
-      String schema = "vedetta_test_" + Integer.toHexString(directory.toAbsolutePath().toString().hashCode());
-      return postgresOrSkip(TestDatabases.postgres(schema));
+      return postgresOrSkip(TestDatabases.postgres(schema(directory)));
     }
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + directory.resolve("notifier").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+    ds.setURL(h2File(directory) + ";DB_CLOSE_DELAY=-1");
     return ds;
+  }
+
+  /**
+   * The JDBC URL of {@link #fileDatabase}{@code (directory)}, for a process of its own (on PostgreSQL, as
+   * {@link TestDatabases#postgresUser()}); call {@link #fileDatabase} first, which creates the schema.
+   */
+  public static String fileDatabaseUrl(Path directory) {
+    return TestDatabases.postgresRequested() ? TestDatabases.postgresUrl(schema(directory)) : h2File(directory);
+  }
+
+  private static String schema(Path directory) {
+    return "vedetta_test_" + Integer.toHexString(directory.toAbsolutePath().toString().hashCode());
+  }
+
+  private static String h2File(Path directory) {
+    return "jdbc:h2:file:" + directory.resolve("notifier").toAbsolutePath();
   }
 
   private static DataSource postgresOrSkip(java.util.Optional<DataSource> db) {

@@ -1,5 +1,6 @@
 package org.vedetta.app.kafka;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vedetta.database.Durability;
 import org.vedetta.model.DeadLetter;
 import org.vedetta.model.Json;
 import org.vedetta.model.MalformedRecordException;
@@ -31,7 +33,8 @@ import org.vedetta.model.Topics;
 
 /**
  * Runs one stage on one topic: reads each record, hands its decoded value to the stage, writes what the stage
- * returns, and commits the offsets only once those writes are acknowledged. A record that cannot be decoded,
+ * returns, and commits the offsets only once those writes are acknowledged and the stage's database writes are on
+ * disk ({@link Durability}: a killed process never leaves offsets past work its database forgot). A record that cannot be decoded,
  * or that the stage still fails on after {@link #ATTEMPTS} tries, goes to {@link Topics#DEADLETTER} with its
  * original bytes and the error, so one poison record never blocks a partition.
  *
@@ -56,6 +59,7 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Clock clock;
   private final Duration backoff;
+  private final Durability durability;
   private final Thread thread;
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
@@ -63,8 +67,16 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private volatile boolean running = true;
   private volatile String failure;
 
+  /** A stage that keeps nothing in a database. */
   public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
       KafkaProducer<String, byte[]> producer, Clock clock, Duration backoff) {
+    this(stageName, clients, topic, type, stage, producer, clock, backoff, Durability.NONE);
+  }
+
+  /** A stage whose database writes {@code durability} flushes before each offset commit. */
+  public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
+      KafkaProducer<String, byte[]> producer, Clock clock, Duration backoff, Durability durability) {
+    this.durability = durability;
     this.stageName = stageName;
     this.topic = topic;
     this.type = type;
@@ -166,11 +178,16 @@ public final class TopicProcessor<T> implements AutoCloseable {
     } catch (ExecutionException e) {
       LOG.error("{}: a write to Kafka failed, the batch is handled again in {} ms: {}", stageName, backoff.toMillis(),
           e.getCause().toString());
-      for (TopicPartition partition : records.partitions()) {
-        if (consumer.assignment().contains(partition)) {
-          consumer.seek(partition, records.records(partition).get(0).offset());
-        }
-      }
+      rewind(records);
+      TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+      return;
+    }
+    try {
+      durability.flush();
+    } catch (SQLException e) {
+      LOG.error("{}: the database could not write the batch to disk, it is handled again in {} ms: {}", stageName,
+          backoff.toMillis(), e.toString());
+      rewind(records);
       TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
       return;
     }
@@ -179,6 +196,15 @@ public final class TopicProcessor<T> implements AutoCloseable {
     } catch (CommitFailedException | RebalanceInProgressException e) {
       LOG.warn("{}: offsets not committed, the partitions moved to another consumer, which reads them again: {}",
           stageName, e.toString());
+    }
+  }
+
+  /** Reads the batch again from its first record, on the partitions this consumer still holds. */
+  private void rewind(ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      if (consumer.assignment().contains(partition)) {
+        consumer.seek(partition, records.records(partition).get(0).offset());
+      }
     }
   }
 

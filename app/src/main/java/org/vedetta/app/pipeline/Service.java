@@ -37,6 +37,7 @@ import org.vedetta.app.web.UnsubscribePages;
 import org.vedetta.app.web.WatchlistApi;
 import org.vedetta.app.web.WatchlistPages;
 import org.vedetta.app.web.WebTemplates;
+import org.vedetta.database.Durability;
 import org.vedetta.ingest.Ingest;
 import org.vedetta.matcher.MatchResult;
 import org.vedetta.matcher.Matcher;
@@ -119,6 +120,7 @@ public final class Service implements AutoCloseable {
 
     HikariDataSource dataSource = Database.open(config.app().database(), config.dataDir());
     resources.push(dataSource);
+    Durability durability = Durability.of(dataSource);
     KafkaProducer<String, byte[]> producer = clients.producer("vedetta-" + ProcessHandle.current().pid());
     resources.push(producer);
 
@@ -147,11 +149,11 @@ public final class Service implements AutoCloseable {
       process(new TopicProcessor<>("notifier", clients, Topics.DEVELOPMENTS, Development.class, d -> {
         notifier.accept(d);
         return List.of();
-      }, producer, options.clock(), options.retryBackoff()));
+      }, producer, options.clock(), options.retryBackoff(), durability));
       process(new TopicProcessor<>("notifier-outlets", clients, Topics.TAGGED, TaggedArticle.class, t -> {
         notifier.corroborate(t);
         return List.of();
-      }, producer, options.clock(), options.retryBackoff()));
+      }, producer, options.clock(), options.retryBackoff(), durability));
       reloader = ConfigReloader.start(config.dir(), notifier, options.reloadInterval());
       resources.push(reloader);
     }
@@ -161,7 +163,7 @@ public final class Service implements AutoCloseable {
         MatchResult result = matcher.match(article);
         metrics.matched(result);
         return records(result);
-      }, producer, options.clock(), options.retryBackoff()));
+      }, producer, options.clock(), options.retryBackoff(), durability));
     }
     if (roles.contains(Role.INGEST)) {
       ingest = Ingest.builder()

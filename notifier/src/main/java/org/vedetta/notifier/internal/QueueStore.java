@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.vedetta.database.Durability;
 import org.vedetta.database.Migrations;
 import org.vedetta.model.Development;
 import org.vedetta.model.Json;
@@ -24,7 +25,8 @@ import org.vedetta.notifier.QueueException;
 /**
  * The durable per-subscriber queue ({@code notifier_queue}) and the log of mails sent ({@code notifier_digest}).
  * A row is pending while its {@code digest_id} is null; {@link #drain} marks rows sent in the same transaction
- * that records the mail, so sent items are never sent again, also after a restart.
+ * that records the mail, so sent items are never sent again, also after a restart, and flushes that transaction to
+ * disk before returning, so also after the process is killed the instant its mail went out.
  */
 public final class QueueStore {
 
@@ -179,6 +181,7 @@ public final class QueueStore {
         Optional<Sent> sent = work.run(c);
         if (sent.isPresent()) {
           c.commit();
+          Durability.flush(c); // a mail out is a fact the next process must know, even if this one is killed now
         } else {
           c.rollback();
         }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.vedetta.database.Durability;
 import org.vedetta.notifier.QueueException;
 
 /**
@@ -14,6 +15,7 @@ import org.vedetta.notifier.QueueException;
  * twice. A row is committed before the hand-over and deleted in the transaction that records the mail as sent
  * ({@link #settle}); one still present at the subscriber's next send means the earlier hand-over's outcome was
  * never recorded (the process died, or the server went silent after the data), so the new mail may repeat it.
+ * Both are flushed to disk before they return ({@link Durability}), so a process killed the next instant keeps them.
  */
 public final class SendAttempts {
 
@@ -51,6 +53,7 @@ public final class SendAttempts {
           insert.executeUpdate();
         }
         c.commit();
+        Durability.flush(c); // the attempt must outlive the process before the mail leaves
         return earlier;
       } catch (SQLException e) {
         c.rollback();
@@ -76,6 +79,7 @@ public final class SendAttempts {
       }
       write.setString(at, subscriber);
       write.executeUpdate();
+      Durability.flush(c);
     } catch (SQLException e) {
       throw new QueueException("cannot clear the attempt to mail " + subscriber, e);
     }
