@@ -2,6 +2,7 @@ package org.vedetta.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -77,6 +78,40 @@ class CrashRecoveryIT {
     assertThat(SMTP.getReceivedMessages()).hasSize(1);
     assertThat(Mails.read(SMTP.getReceivedMessages()[0]).text()).contains("troop deployment", "casualties");
     assertThat(third.status()).singleElement().satisfies(s -> assertThat(s.repeats()).isZero());
+    Fixtures.shutDown(db);
+  }
+
+  @Test
+  void aDigestSlotMissedWhileTheServiceWasDownIsSentAsSoonAsItStartsAgain() {
+    DataSource db = Fixtures.fileDatabase(dir);
+    Notifier first = start(db); // 10:00 in Rome; Ana's digest is at 07:00 there
+    first.accept(Developments.northKoreaTroops());
+    first.accept(Developments.northKoreaCasualties());
+    crash(first, db);
+
+    clock.set(Instant.parse("2025-11-04T08:00:00Z")); // 09:00 in Rome: the 07:00 digest passed while down
+    Notifier second = start(db);
+    second.start();
+    // The missed digest goes out on start, and is recorded as sent.
+    await().atMost(Duration.ofSeconds(30)).until(() -> second.pending(ANA) == 0);
+    assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    assertThat(Mails.read(SMTP.getReceivedMessages()[0]).text()).contains("troop deployment", "casualties");
+    assertThat(second.status()).singleElement().satisfies(s -> assertThat(s.lastSent()).isEqualTo(clock.instant()));
+    Fixtures.shutDown(db);
+  }
+
+  @Test
+  void noDigestIsSentOnStartBeforeItsSlot() {
+    DataSource db = Fixtures.fileDatabase(dir);
+    Notifier first = start(db);
+    first.accept(Developments.northKoreaTroops());
+    crash(first, db);
+
+    clock.set(Instant.parse("2025-11-04T05:30:00Z")); // 06:30 in Rome: the digest is still to come
+    Notifier second = start(db);
+    second.start();
+    assertThat(SMTP.waitForIncomingEmail(3_000, 1)).isFalse();
+    assertThat(second.pending(ANA)).isEqualTo(1);
     Fixtures.shutDown(db);
   }
 

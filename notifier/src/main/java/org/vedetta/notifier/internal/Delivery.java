@@ -92,6 +92,17 @@ public final class Delivery {
     return send(subscriber, true, () -> queue.sendOnce(empty, () -> dispatch(empty)));
   }
 
+  /**
+   * The slot of the subscriber's schedule that passed without sending their pending items (the service was down):
+   * the first slot after the oldest pending item was queued, when it is not after now; empty otherwise.
+   */
+  public Optional<Instant> missedSlot(Subscriber subscriber) {
+    Instant now = clock.instant();
+    return queue.oldestPending(subscriber.email())
+        .flatMap(queued -> Schedule.nextDigestAfter(subscriber, queued))
+        .filter(slot -> !slot.isAfter(now));
+  }
+
   /** Whether the server refused the subscriber's address for good and nobody released it yet. */
   public boolean parked(Subscriber subscriber) {
     RetryLog.Pending pending = retries.find(subscriber.email());

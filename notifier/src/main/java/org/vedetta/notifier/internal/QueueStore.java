@@ -106,6 +106,20 @@ public final class QueueStore {
     }
   }
 
+  /** When the subscriber's oldest pending item was queued, or empty when nothing is pending. */
+  public Optional<Instant> oldestPending(String subscriber) {
+    String sql = "select min(enqueued_at) from notifier_queue where subscriber = ? and digest_id is null";
+    try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, subscriber);
+      try (ResultSet rows = select.executeQuery()) {
+        OffsetDateTime at = rows.next() ? rows.getObject(1, OffsetDateTime.class) : null;
+        return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+      }
+    } catch (SQLException e) {
+      throw new QueueException("cannot read the pending items of " + subscriber, e);
+    }
+  }
+
   /** Subscribers with pending items; with {@code immediateOnly}, only those with pending immediate alerts. */
   public Set<String> subscribersWithPending(boolean immediateOnly) {
     String sql = "select distinct subscriber from notifier_queue where digest_id is null"

@@ -33,7 +33,8 @@ import org.vedetta.notifier.Subscriber;
 /**
  * The Quartz scheduler of one notifier: in memory (RAMJobStore), under its own name, with a digest job per
  * subscriber fired by a cron trigger in the subscriber's time zone (plus an optional one-shot trigger), and a
- * retry job every minute. {@link #reschedule} applies a new set of subscribers without a restart.
+ * retry job every minute. A slot that passed while the service was down, leaving items pending, is caught up as
+ * soon as the scheduler starts. {@link #reschedule} applies a new set of subscribers without a restart.
  */
 public final class Schedule implements AutoCloseable {
 
@@ -41,6 +42,8 @@ public final class Schedule implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final String GROUP = "vedetta-notifier";
   private static final String EMAIL = "email";
+  /** Job data of a catch-up: the missed slot, in epoch milliseconds. */
+  private static final String MISSED_SLOT = "missed slot";
 
   private final Scheduler scheduler;
   private final Delivery delivery;
@@ -74,6 +77,18 @@ public final class Schedule implements AutoCloseable {
         .build();
     scheduler.addJob(job, false);
     scheduler.scheduleJob(cronTrigger(subscriber));
+    Optional<Instant> missed = delivery.missedSlot(subscriber);
+    if (missed.isPresent()) {
+      LOG.info("The digest to {} due at {} was missed while the service was down: sending it now", subscriber.email(),
+          missed.get());
+      scheduler.scheduleJob(TriggerBuilder.newTrigger()
+          .withIdentity("catch-up " + subscriber.email(), GROUP)
+          .forJob(job)
+          .usingJobData(MISSED_SLOT, missed.get().toEpochMilli())
+          .startNow()
+          .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+          .build());
+    }
     if (firstDigestAt != null) {
       scheduler.scheduleJob(TriggerBuilder.newTrigger()
           .withIdentity("first " + subscriber.email(), GROUP)
@@ -181,7 +196,9 @@ public final class Schedule implements AutoCloseable {
     @Override
     public void execute(JobExecutionContext context) {
       String email = context.getMergedJobDataMap().getString(EMAIL);
-      Instant slot = context.getScheduledFireTime().toInstant();
+      Instant slot = context.getMergedJobDataMap().containsKey(MISSED_SLOT)
+          ? Instant.ofEpochMilli(context.getMergedJobDataMap().getLong(MISSED_SLOT))
+          : context.getScheduledFireTime().toInstant();
       routes.get().subscriber(email).ifPresent(subscriber -> {
         try {
           delivery.sendScheduled(subscriber, slot).ifPresent(receipt ->
