@@ -3,8 +3,9 @@ package org.vedetta.matcher.internal;
 import java.text.Normalizer;
 
 /**
- * Text folded for matching: lower case, accents removed, apostrophes and dashes unified, with a map from
- * every folded character back to the original one, so matches found in folded text keep the original offsets.
+ * Text folded for matching: lower case, accents removed, apostrophes, dashes and spaces unified, invisible format
+ * characters (soft hyphen, zero-width space, joiners) dropped, with a map from every folded character back to the
+ * original one, so matches found in folded text keep the original offsets.
  */
 public final class FoldedText {
 
@@ -79,6 +80,12 @@ public final class FoldedText {
     }
     if (Character.isSurrogate(c)) {
       return String.valueOf(c);
+    }
+    if (Character.getType(c) == Character.FORMAT) {
+      return ""; // soft hyphens, zero-width spaces and joiners, inside words ("Nord\u00adkorea") as much as between
+    }
+    if (Character.isSpaceChar(c)) {
+      return " "; // every other width of space, as a space
     }
     // Modifier letters fold to their letter: the French ordinal "528ᵉ" reads "528e".
     String decomposed = Normalizer.normalize(String.valueOf(c),
