@@ -95,6 +95,25 @@ class InjectionIT {
   }
 
   @Test
+  void aHeadlineWithLineBreaksOrOfPagesStaysOneBoundedLineInTheTextPart() {
+    Notifier notifier = notifier(Fixtures.subscriber(ANA, "north_korea", null), Fixtures.NAMES);
+    Development troops = Developments.northKoreaTroops();
+    Evidence e = troops.evidence();
+    String title = "Seoul: more troops\r\nBcc: eve@example.org\n\nFrom: ceo@example.org " + "very long ".repeat(1_000);
+    notifier.accept(Developments.withEvidence(troops, new Evidence(e.articleId(), "ansa", e.url(), title,
+        e.publishedAt())));
+
+    notifier.sendDigests();
+
+    Mails mail = Mails.read(SMTP.getReceivedMessages()[0]);
+    assertThat(mail.text().lines()).noneMatch(line -> line.startsWith("Bcc:") || line.startsWith("From:"));
+    String shown = mail.text().lines().filter(line -> line.contains("Seoul: more troops")).findFirst().orElseThrow();
+    assertThat(shown).contains("Seoul: more troops Bcc: eve@example.org From: ceo@example.org very long")
+        .endsWith("…").hasSizeLessThan(300);
+    assertThat(mail.html()).doesNotContain("very long ".repeat(30));
+  }
+
+  @Test
   void linksThatAreNotWebLinksAreDropped() {
     Notifier notifier = notifier(Fixtures.subscriber(ANA, "north_korea", null), Fixtures.NAMES);
     Development troops = Developments.northKoreaTroops();
