@@ -134,7 +134,7 @@ public final class Notifier implements AutoCloseable {
         try {
           delivery.sendImmediate(subscriber);
         } catch (DeliveryException e) {
-          LOG.warn("Immediate alert: {}; will retry", e.getMessage());
+          Delivery.logRetry(LOG, "Immediate alert: ", e);
         }
       }
     }
@@ -159,7 +159,7 @@ public final class Notifier implements AutoCloseable {
       try {
         delivery.sendDigest(subscriber).ifPresent(receipts::add);
       } catch (DeliveryException e) {
-        LOG.warn("Digest: {}; will retry", e.getMessage());
+        Delivery.logRetry(LOG, "Digest: ", e);
       }
     }
     return receipts;

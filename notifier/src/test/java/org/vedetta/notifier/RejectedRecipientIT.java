@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +43,32 @@ class RejectedRecipientIT {
 
   private MailStatus status(Notifier notifier, String email) {
     return notifier.status().stream().filter(s -> s.email().equals(email)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aRefusalIsLoggedOnceAsParkedNotAsARetry() {
+    smtp.reject(BAD);
+    Notifier notifier = notifier(Fixtures.subscriber(BAD, "north_korea", null));
+    notifier.accept(Developments.northKoreaTroops());
+
+    String log = stderrOf(notifier::sendDigests);
+
+    assertThat(log.lines().filter(line -> line.contains(BAD))).singleElement()
+        .satisfies(line -> assertThat(line).contains("refused mail to " + BAD + " for good", "parked")
+            .doesNotContain("will retry"));
+  }
+
+  /** What the notifier logged (slf4j-simple writes to the standard error stream) while {@code work} ran. */
+  private static String stderrOf(Runnable work) {
+    PrintStream before = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      work.run();
+    } finally {
+      System.setErr(before);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test

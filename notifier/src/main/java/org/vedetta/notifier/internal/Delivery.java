@@ -103,6 +103,17 @@ public final class Delivery {
         .filter(slot -> !slot.isAfter(now));
   }
 
+  /**
+   * Logs a failed mail that the retry job will send again; a parked one was logged once already, as parked.
+   *
+   * @param what what failed ("Digest: "), or empty
+   */
+  public static void logRetry(Logger log, String what, DeliveryException e) {
+    if (!e.parked()) {
+      log.warn("{}{}; will retry", what, e.getMessage());
+    }
+  }
+
   /** Whether the server refused the subscriber's address for good and nobody released it yet. */
   public boolean parked(Subscriber subscriber) {
     RetryLog.Pending pending = retries.find(subscriber.email());
@@ -142,7 +153,7 @@ public final class Delivery {
       try {
         (digest ? sendDigest(subscriber) : sendImmediate(subscriber)).ifPresent(sent::add);
       } catch (DeliveryException e) {
-        LOG.warn("{}; will retry", e.getMessage());
+        logRetry(LOG, "", e);
       }
     }
     return sent;
@@ -168,7 +179,7 @@ public final class Delivery {
       listener.failed(email, true);
       LOG.error("The mail server refused mail to {} for good ({}): parked, its items stay queued; fix the address"
           + " and release it with 'vedetta mail-status --release {}'", email, e.getMessage(), email);
-      throw new DeliveryException(email, mailer.describe(), e);
+      throw new DeliveryException(email, mailer.describe(), e, true);
     } catch (MessagingException e) {
       retries.failed(email, digest, e.toString(), clock.instant());
       listener.failed(email, false);

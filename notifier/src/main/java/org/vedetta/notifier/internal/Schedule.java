@@ -205,7 +205,7 @@ public final class Schedule implements AutoCloseable {
               LOG.info("Sent {} {} via {}", email, receipt.items() == 0 ? "a \"nothing new\" mail"
                   : "a digest of " + receipt.items() + " developments", receipt.where()));
         } catch (DeliveryException e) {
-          LOG.warn("{}; will retry", e.getMessage());
+          Delivery.logRetry(LOG, "", e);
         } catch (QueueException e) {
           LOG.error("Digest to {} not sent: {}", email, e.getMessage(), e);
         }
