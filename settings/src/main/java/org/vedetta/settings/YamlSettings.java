@@ -3,8 +3,13 @@ package org.vedetta.settings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +17,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -31,12 +37,15 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Reads a YAML file into a settings record. Keys are snake_case; unknown keys are errors (a typo must not
  * be silently ignored); enum values are case-insensitive; absent numbers and booleans are 0 and false (records
- * state their defaults); durations read as {@link Durations}. Every problem is reported as a {@link Problem}
- * naming the file, the line and the field; records implementing {@link Validated} are checked after reading.
+ * state their defaults); durations read as {@link Durations}; a key given twice is an error. Every problem is
+ * reported as a {@link Problem} naming the file, the line and the field, all of a file's unknown fields and
+ * ill-typed values at once; records implementing {@link Validated} are checked after reading.
  */
 public final class YamlSettings {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+  private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // a key given twice is an error, not "the last wins"
+      .build())
       .registerModule(new JavaTimeModule())
       .registerModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -95,11 +104,19 @@ public final class YamlSettings {
   /** Reads and validates YAML text, then runs {@code check} too. */
   public static <T> T parse(String yaml, String displayName, Class<T> type, BiConsumer<T, Problems> check) {
     YamlLines lines = new YamlLines(yaml);
+    Collected collected = new Collected(displayName, lines);
     T value;
     try {
-      value = MAPPER.readValue(yaml, type);
+      value = MAPPER.readerFor(type).withHandler(collected).readValue(yaml);
     } catch (JsonProcessingException e) {
-      throw new SettingsException(describe(e, displayName, lines));
+      // A value left out for an earlier problem may fail the record's constructor: that problem says why.
+      if (!(e instanceof ValueInstantiationException) || collected.problems.isEmpty()) {
+        collected.problems.add(describe(e, displayName, lines));
+      }
+      throw new SettingsException(collected.inFileOrder());
+    }
+    if (!collected.problems.isEmpty()) {
+      throw new SettingsException(collected.inFileOrder());
     }
     if (value == null) {
       throw new SettingsException(new Problem(displayName, 1, "", "is empty"));
@@ -121,6 +138,15 @@ public final class YamlSettings {
 
   private static Problem describe(JsonProcessingException e, String file, YamlLines lines) {
     int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+          && read.getOriginalMessage().startsWith("Duplicate field")) {
+        String key = read.getOriginalMessage().replaceFirst("^Duplicate field '(.*)'$", "$1");
+        String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+        return new Problem(file, read.getLocation() == null ? line : read.getLocation().getLineNr(),
+            field.isEmpty() ? key : field + "." + key, "given twice: write each key once");
+      }
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
         return new Problem(file, marked.getProblemMark().getLine() + 1, "",
@@ -146,6 +172,83 @@ public final class YamlSettings {
       message = firstLine(e.getOriginalMessage());
     }
     return new Problem(file, line, field, message);
+  }
+
+  /**
+   * Records each unknown field and ill-typed value and lets reading go on past it (the field skipped, the value
+   * left out), so that one mistake does not hide the others of the file.
+   */
+  private static final class Collected extends DeserializationProblemHandler {
+    private final String file;
+    private final YamlLines lines;
+    private final List<Problem> problems = new ArrayList<>();
+
+    Collected(String file, YamlLines lines) {
+      this.file = file;
+      this.lines = lines;
+    }
+
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+        Object beanOrClass, String propertyName) throws IOException {
+      add(p.getParsingContext(), "unknown field; expected one of " + deserializer.getKnownPropertyNames().stream()
+          .map(Object::toString).sorted().collect(Collectors.joining(", ")));
+      p.skipChildren();
+      return true;
+    }
+
+    @Override
+    public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
+        String failureMsg) {
+      add(ctxt.getParser().getParsingContext(), targetType == Duration.class ? failureMsg
+          : "invalid value '" + value + "'" + expected(targetType));
+      return neutral(targetType);
+    }
+
+    @Override
+    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
+        String failureMsg) {
+      add(ctxt.getParser().getParsingContext(), "invalid value '" + value + "'" + expected(targetType));
+      return neutral(targetType);
+    }
+
+    @Override
+    public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken token,
+        JsonParser p, String failureMsg) throws IOException {
+      add(p.getParsingContext(), "expected " + targetType.getRawClass().getSimpleName() + ", found "
+          + (token == JsonToken.START_ARRAY ? "a list" : token == JsonToken.START_OBJECT ? "a mapping" : "a value"));
+      p.skipChildren();
+      return neutral(targetType.getRawClass());
+    }
+
+    List<Problem> inFileOrder() {
+      return problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
+    }
+
+    private void add(JsonStreamContext context, String message) {
+      String field = pathOf(context);
+      problems.add(new Problem(file, lines.lineOf(field), field, message));
+    }
+
+    /** What a value left out reads as: nothing, or zero for a primitive. */
+    private static Object neutral(Class<?> type) {
+      return type.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
+    }
+
+    /** {@code sources[1].poll_interval}, from the parser's position. */
+    private static String pathOf(JsonStreamContext context) {
+      List<String> segments = new ArrayList<>();
+      for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+        if (c.inArray()) {
+          segments.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
+        } else if (c.getCurrentName() != null) {
+          segments.add("." + c.getCurrentName());
+        }
+      }
+      java.util.Collections.reverse(segments);
+      String path = String.join("", segments);
+      return path.startsWith(".") ? path.substring(1) : path;
+    }
   }
 
   private static String expected(Class<?> type) {
@@ -186,7 +289,7 @@ public final class YamlSettings {
       try {
         return Durations.parse(text);
       } catch (IllegalArgumentException e) {
-        throw JsonMappingException.from(p, e.getMessage(), e);
+        return (Duration) ctxt.handleWeirdStringValue(Duration.class, text, e.getMessage());
       }
     }
   }

@@ -2,6 +2,7 @@ package org.vedetta.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
@@ -86,6 +87,48 @@ class YamlSettingsTest {
         """, "sources.yml", Feeds.class))
         .hasMessageStartingWith("sources.yml:4: sources[0].poll_interval: ")
         .hasMessageContaining("write e.g. 30s, 5m");
+  }
+
+  enum Kind { RSS, HTML }
+
+  record Typed(String id, Kind type, int maxItems, Duration pollInterval) {}
+
+  record Typeds(List<Typed> sources) {}
+
+  @Test
+  void everyTypeProblemOfAFileIsReportedAtOnce() {
+    assertThatThrownBy(() -> YamlSettings.parse("""
+        sources:
+          - id: a
+            type: foo
+            max_items: many
+          - id: b
+            pol_interval: 5m
+            poll_interval: banana
+        """, "sources.yml", Typeds.class))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+            .extracting(Problem::line, Problem::field)
+            .containsExactly(tuple(3, "sources[0].type"), tuple(4, "sources[0].max_items"),
+                tuple(6, "sources[1].pol_interval"), tuple(7, "sources[1].poll_interval")))
+        .hasMessageContaining("sources.yml:3: sources[0].type: invalid value 'foo': expected one of rss, html")
+        .hasMessageContaining("sources.yml:4: sources[0].max_items: invalid value 'many': expected int")
+        .hasMessageContaining("sources.yml:6: sources[1].pol_interval: unknown field; expected one of id,")
+        .hasMessageContaining("sources.yml:7: sources[1].poll_interval: ")
+        .hasMessageContaining("write e.g. 30s, 5m");
+  }
+
+  @Test
+  void aKeyGivenTwiceIsAnErrorNotTheLastOneWinning() {
+    assertThatThrownBy(() -> YamlSettings.parse("""
+        sources:
+          - id: a
+            url: http://example.org/a
+            url: http://example.org/b
+        """, "sources.yml", Feeds.class))
+        .isInstanceOfSatisfying(SettingsException.class, e -> {
+          assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(4));
+          assertThat(e.getMessage()).contains("url");
+        });
   }
 
   @Test
