@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
+import org.vedetta.ingest.internal.TargetGuard;
 import org.vedetta.settings.Problems;
 import org.vedetta.settings.Validated;
 
@@ -138,6 +139,9 @@ public record SourceSettings(
     problems.require(type, "type");
     if (problems.require(url, "url")) {
       problems.check(isHttpUrl(url), "url", "invalid value '" + url + "': must be an absolute http or https URL");
+      if (isHttpUrl(url)) {
+        TargetGuard.literalProblem(URI.create(url).getHost(), allowPrivate).ifPresent(p -> problems.add("url", p));
+      }
     }
     problems.check(pollInterval.compareTo(MIN_POLL_INTERVAL) >= 0, "poll_interval",
         "invalid value " + describe(pollInterval) + ": must be at least " + describe(MIN_POLL_INTERVAL));

@@ -167,15 +167,12 @@ class IngestTest {
   }
 
   @Test
-  void aPrivateAddressIsRefusedWithoutAllowPrivate() {
+  void aPrivateAddressIsRefusedWithoutAllowPrivateBeforeAnyPoll() {
     site.route("/feed.xml", Response.ok(RSS, Fixtures.text("rss.xml", base)));
-    Ingest ingest = ingest(SourceSettings.rss("local", base + "/feed.xml"));
 
-    PollResult result = ingest.pollNow("local");
-
-    assertThat(result.error()).isEqualTo("source 'local': " + base + "/feed.xml: refused: 127.0.0.1 resolves to "
-        + "127.0.0.1, a loopback address; set allow_private: true on the source to fetch it (not retriable)");
-    assertThat(result.published()).isZero();
+    assertThatThrownBy(() -> ingest(SourceSettings.rss("local", base + "/feed.xml")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sources[0].url: 127.0.0.1 is a loopback address; set allow_private: true to fetch it");
     assertThat(site.hits("/feed.xml")).isZero();
     assertThat(sink.articles()).isEmpty();
   }

@@ -74,6 +74,30 @@ class SourcesSettingsTest {
   }
 
   @Test
+  void aPrivateAddressWithoutAllowPrivateIsRefusedWhenTheConfigIsChecked() {
+    assertThatThrownBy(() -> parse("""
+        sources:
+          - id: local
+            type: rss
+            url: http://127.0.0.1:8080/feed.xml
+          - id: metadata
+            type: rss
+            url: http://[fd00:ec2::254]/latest/
+            allow_private: true
+          - id: intranet
+            type: rss
+            url: http://10.0.0.5/feed.xml
+            allow_private: true
+        """))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+            .extracting(Problem::line, Problem::field, Problem::message)
+            .containsExactly(
+                tuple(4, "sources[0].url", "127.0.0.1 is a loopback address; set allow_private: true to fetch it"),
+                tuple(7, "sources[1].url", "[fd00:ec2::254] is a cloud metadata address, which is never fetched,"
+                    + " not even with allow_private")));
+  }
+
+  @Test
   void duplicateIdNamesBothIndexes() {
     assertThatThrownBy(() -> parse("""
         sources:

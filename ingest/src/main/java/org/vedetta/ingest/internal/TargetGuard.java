@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.vedetta.ingest.SourceFetchException;
 import org.vedetta.ingest.SourceSettings;
 
@@ -15,8 +18,8 @@ import org.vedetta.ingest.SourceSettings;
  *
  * <p>A source with {@code allow_private} may reach loopback, private (RFC 1918), unique-local and
  * carrier-grade NAT addresses (local demos, an intranet feed). Link-local (which holds the cloud metadata
- * service at 169.254.169.254), any-local, "this network", multicast and reserved addresses are refused even
- * then: nothing a news source serves lives there, and a redirect to them is the classic server-side request
+ * service at 169.254.169.254), the cloud metadata services that live in private ranges ({@code fd00:ec2::254},
+ * {@code 100.100.100.200}), any-local, "this network", multicast and reserved addresses are refused even then: nothing a news source serves lives there, and a redirect to them is the classic server-side request
  * forgery. The name is resolved here and again by the HTTP client when it connects, so a DNS answer that
  * changes in between (rebinding) is not caught; pinning the checked address needs a resolver hook that Java
  * 17's {@code HttpClient} lacks.
@@ -78,8 +81,40 @@ public final class TargetGuard {
     };
   }
 
+  /**
+   * Why {@code host}, when it is written as an address (or {@code localhost}), may not be fetched by a source with
+   * or without {@code allowPrivate}; empty for names, which are resolved only when fetched. Lets a configuration
+   * check refuse what the first poll would.
+   */
+  public static Optional<String> literalProblem(String host, boolean allowPrivate) {
+    String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    boolean address = IPV4.matcher(literal).matches() || literal.contains(":");
+    if (!address && !literal.equalsIgnoreCase("localhost")) {
+      return Optional.empty();
+    }
+    String kind;
+    try {
+      kind = forbiddenKind(InetAddress.getByName(literal)); // an address literal: no DNS lookup
+    } catch (UnknownHostException e) {
+      return Optional.of("'" + host + "' is not a valid address");
+    }
+    if (kind == null || (!neverAllowed(kind) && allowPrivate)) {
+      return Optional.empty();
+    }
+    return Optional.of(host + " is a " + kind + " address" + (neverAllowed(kind)
+        ? ", which is never fetched, not even with allow_private" : "; set allow_private: true to fetch it"));
+  }
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+  /** Cloud metadata services at addresses of ranges that {@code allow_private} opens (AWS IPv6, Alibaba). */
+  private static final Set<String> METADATA = Set.of("fd00:ec2:0:0:0:0:0:254", "100.100.100.200");
+
   /** What makes {@code address} private, or {@code null} when it is public. */
   static String forbiddenKind(InetAddress address) {
+    if (METADATA.contains(address.getHostAddress())) {
+      return "cloud metadata";
+    }
     if (address.isLoopbackAddress()) {
       return "loopback";
     }

@@ -44,7 +44,8 @@ class TargetGuardTest {
   @ParameterizedTest
   @CsvSource({
       "169.254.169.254, link-local", "fe80::1, link-local", "0.0.0.0, any-local", "0.1.2.3, this-network",
-      "224.0.0.1, multicast", "ff02::1, multicast", "240.0.0.1, reserved", "255.255.255.255, reserved"})
+      "224.0.0.1, multicast", "ff02::1, multicast", "240.0.0.1, reserved", "255.255.255.255, reserved",
+      "fd00:ec2::254, cloud metadata", "100.100.100.200, cloud metadata"})
   void refusesLinkLocalMulticastAndReservedTargetsEvenWithAllowPrivate(String address, String kind) throws Exception {
     TargetGuard guard = resolvingTo(address);
     String resolved = InetAddress.getByName(address).getHostAddress();
