@@ -42,6 +42,36 @@ class ClaimClassesTest {
   }
 
   @Test
+  void aBattleThatCostTheLivesOfSomeAndWoundedOthersKeepsEachFigureInItsRole() {
+    List<Claim> claims = claims("La battaglia è già costata la vita ad almeno 300 militari nordcoreani, 2.700 quelli"
+        + " feriti, combattendo per la Russia.", "2026-11-20");
+
+    assertThat(claims).filteredOn(c -> c.event().equals("casualties"))
+        .extracting(c -> c.quantity().role() + " " + c.quantity().low())
+        .containsExactlyInAnyOrder("killed 300", "wounded 2700");
+  }
+
+  @Test
+  void theAgreementsSignedInAVisitAreNoTreatyButATreatyIs() {
+    String visit = "Putin e il presidente vietnamita hanno firmato ad Hanoi undici accordi di cooperazione nei"
+        + " settori dell'energia e della scienza.";
+    String treaty = "Putin e il presidente vietnamita hanno firmato ad Hanoi un trattato di partenariato strategico.";
+
+    assertThat(claims(visit, "2026-11-20")).noneMatch(c -> c.event().startsWith("treaty"));
+    assertThat(claims(treaty, "2026-11-20")).anyMatch(c -> c.event().equals("treaty_signed")
+        && c.subject().equals("vietnam"));
+  }
+
+  @Test
+  void anEstimateStatedByAThirdCountrysMinistryConfirmsNothing() {
+    MatchResult result = analyze(HEADLINE, "The UK Ministry of Defence stated that \"North Korean forces have highly"
+        + " likely sustained more than 6,000 casualties\" in Kursk.", "2026-11-20");
+
+    assertThat(result.assessments()).extracting(a -> a.claim().event()).doesNotContain("official_confirmation")
+        .contains("casualties");
+  }
+
+  @Test
   void reinforcementsForTheFallenAreTroopsNotCasualties() {
     List<Claim> claims = claims("Pyongyang has sent 3,000 reinforcements to replace the fallen North Korean soldiers.",
         "2026-11-20");

@@ -36,6 +36,7 @@ public final class ClaimReader {
   private final WordList recalled;
   private final WordList parts;
   private final WordList measures;
+  private final WordList agreementSets;
   private final Actors actors;
   private final FigureClaims figures;
   private final TreatyClaims treaties;
@@ -63,6 +64,7 @@ public final class ClaimReader {
     this.recalled = new WordList(words.apply(markers.recalled()));
     this.parts = new WordList(words.apply(markers.parts()));
     this.measures = new WordList(words.apply(markers.measures()));
+    this.agreementSets = new WordList(words.apply(markers.agreementSets()));
     this.actors = new Actors(knowledge, new WordList(words.apply(markers.places())));
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
     this.treaties = new TreatyClaims(knowledge, actors);
@@ -89,7 +91,8 @@ public final class ClaimReader {
     }
     Tokens tokens = Tokens.of(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
-        recalled.find(sentence), parts.find(sentence), measures.find(sentence), background.occursIn(sentence));
+        recalled.find(sentence), parts.find(sentence), measures.find(sentence), background.occursIn(sentence),
+        agreementSets.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions, DateReader.read(sentence, published).orElse(null),
         topic, treatyTopic, markers, actors.attribution(mentions));
     List<EventRule.Fired> fired = new ArrayList<>();

@@ -76,24 +76,30 @@ final class EventClaims {
 
   /**
    * Whether the one who confirms is a third party: a word naming one (the Pentagon, Kyiv), or a state that is neither
-   * an ally nor the focus, stands nearer the trigger than any mention of an ally or the focus state.
+   * an ally nor the focus, stands nearer the trigger than any mention of an ally or the focus state. The one who
+   * states comes before the verb ("the UK Ministry of Defence stated that North Korean forces..."): the parties
+   * named before the trigger decide, and those after it only when none is named before.
    */
   private boolean confirmedByThirdParty(Sentence s, EventRule rule, int[] trigger) {
-    int third = Integer.MAX_VALUE;
+    int[] before = {Integer.MAX_VALUE, Integer.MAX_VALUE}; // nearest third party, nearest own side
+    int[] after = {Integer.MAX_VALUE, Integer.MAX_VALUE};
     for (int[] w : rule.thirdParties().find(s.text())) {
-      third = Math.min(third, distance(w, trigger));
+      nearest(w[1] <= trigger[0] ? before : after, 0, distance(w, trigger));
     }
-    int own = Integer.MAX_VALUE;
     for (MentionFinder.Found m : s.mentions()) {
-      int d = distance(new int[] {m.start(), m.end()}, trigger);
       boolean ownSide = actors.isAlly(m) || actors.actingState(m).filter(actors.focus()::equals).isPresent();
-      if (ownSide) {
-        own = Math.min(own, d);
-      } else if (actors.actingState(m).isPresent()) {
-        third = Math.min(third, d);
+      if (ownSide || actors.actingState(m).isPresent()) {
+        nearest(m.end() <= trigger[0] ? before : after, ownSide ? 1 : 0,
+            distance(new int[] {m.start(), m.end()}, trigger));
       }
     }
-    return third <= CONFIRMER_REACH && third < own;
+    boolean namedBefore = Math.min(before[0], before[1]) <= CONFIRMER_REACH;
+    int[] decisive = namedBefore ? before : after;
+    return decisive[0] <= CONFIRMER_REACH && decisive[0] < decisive[1];
+  }
+
+  private static void nearest(int[] distances, int side, int d) {
+    distances[side] = Math.min(distances[side], d);
   }
 
   /** How many words may stand between an ally and the soldier word it qualifies ("North Korean soldiers"). */

@@ -27,9 +27,10 @@ final class SentenceMarkers {
   private final List<int[]> parts;
   private final List<int[]> measures;
   private final boolean background;
+  private final boolean agreementSet;
 
   SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, List<int[]> recalled,
-      List<int[]> parts, List<int[]> measures, boolean background) {
+      List<int[]> parts, List<int[]> measures, boolean background, boolean agreementSet) {
     this.tokens = tokens;
     this.planned = planned;
     this.negators = negators;
@@ -37,6 +38,12 @@ final class SentenceMarkers {
     this.parts = parts;
     this.measures = measures;
     this.background = background;
+    this.agreementSet = agreementSet;
+  }
+
+  /** Whether the sentence names a set of agreements ("the agreements signed"), not one treaty. */
+  boolean agreementSet() {
+    return agreementSet;
   }
 
   /** Whether the whole sentence is habitual or historical background. */

@@ -109,12 +109,15 @@ final class TreatyClaims {
 
   /**
    * A step of a treaty the knowledge set does not track, unless the sentence names a third state and not the focus
-   * state's side: the party taking it for a per-party step (the one named first before the trigger), else the ally
-   * named.
+   * state's side, or a set of agreements (the cooperation deals of a visit): the party taking it for a per-party
+   * step (the one named first before the trigger), else the ally named.
    */
   private Optional<ClaimReader.Read> untracked(Sentence s, EventType type, int[] trigger, boolean planned) {
     if (!actors.namesFocus(s) && actors.namesThirdState(s)) {
       return Optional.empty(); // a treaty between an ally and another state ("a peace treaty with Azerbaijan")
+    }
+    if (s.markers().agreementSet()) {
+      return Optional.empty(); // "the agreements signed in Hanoi": deals, not a treaty
     }
     Optional<MentionFinder.Found> party = s.mentions().stream()
         .filter(m -> actors.actingState(m).filter(st -> actors.focus().equals(st) || knowledge.entity(st)

@@ -43,7 +43,7 @@ public final class KnowledgeSet {
   public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
       Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
       Map<String, List<String>> recalled, Map<String, List<String>> places, Map<String, List<String>> parts,
-      Map<String, List<String>> measures) {
+      Map<String, List<String>> measures, Map<String, List<String>> agreementSets) {
     public EventsFile {
       events = events == null ? List.of() : events;
     }
@@ -62,11 +62,14 @@ public final class KnowledgeSet {
    *                   after them do not say what the figure itself counts
    * @param measures   right after a figure, make it a duration, an age, a sum or a distance ("3 weeks", "24-year-old",
    *                   "5 billion dollars"): never a count of soldiers
+   * @param agreementSets name a set of agreements ("the agreements signed", "более 20 соглашений"): the cooperation
+   *                   deals of a visit, so the sentence states no step of a treaty the knowledge set does not track
    */
   public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
       Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
-      Map<String, List<String>> places, Map<String, List<String>> parts, Map<String, List<String>> measures) {
-    public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null);
+      Map<String, List<String>> places, Map<String, List<String>> parts, Map<String, List<String>> measures,
+      Map<String, List<String>> agreementSets) {
+    public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null, null);
 
     public Markers {
       negations = Names.copy(negations);
@@ -77,6 +80,7 @@ public final class KnowledgeSet {
       places = Names.copy(places);
       parts = Names.copy(parts);
       measures = Names.copy(measures);
+      agreementSets = Names.copy(agreementSets);
     }
   }
 
@@ -179,7 +183,7 @@ public final class KnowledgeSet {
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
-            events.places(), events.parts(), events.measures()));
+            events.places(), events.parts(), events.measures(), events.agreementSets()));
   }
 
   /** The id of the state alignment is tracked around (Russia): the counterparty claims have by default. */
