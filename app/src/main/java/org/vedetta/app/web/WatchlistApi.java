@@ -26,7 +26,8 @@ import org.vedetta.notifier.Watchlist;
  * GET    /api/watchlists                     {"version": "…", "watchlists": [...]}
  * PUT    /api/watchlists/{id}                create or replace; 200, or 422 with {"issues": [{"field", "message"}]}
  * DELETE /api/watchlists/{id}                204, or 409 with issues (e.g. subscribers follow it)
- * POST   /api/watchlists/preview?days=30     a draft in the body; what it would have alerted
+ * POST   /api/watchlists/preview?days=30     a draft in the body; what it would have alerted (429 while another
+ *                                           preview runs: they replay the topics, one at a time)
  * GET    /api/developments?watchlist=&amp;entity=&amp;event=&amp;severity=   the recent developments, newest first
  * GET    /live/events?…                      the same, as server-sent events while they arrive
  * </pre>
@@ -100,7 +101,13 @@ public final class WatchlistApi {
     boolean exists = current.watchlists().stream().anyMatch(w -> w.id().equals(draft.id()));
     List<Issue> issues = editor.check(draft, exists ? draft.id() : null, current);
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("preview", preview.run(draft, days));
+    try {
+      result.put("preview", preview.run(draft, days));
+    } catch (WatchlistPreview.Busy e) {
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5");
+      json(ctx, Map.of("error", e.getMessage()));
+      return;
+    }
     result.put("issues", issues);
     json(ctx, result);
   }

@@ -102,7 +102,15 @@ public final class WatchlistPages {
     Watchlist draft = draft(form);
     List<Issue> issues = new ArrayList<>(form.typingIssues());
     issues.addAll(editor.check(draft, form.replacedId(), snapshot()));
-    WatchlistPreview.Result result = form.previewDays() == null ? null : preview.run(draft, form.previewDays());
+    WatchlistPreview.Result result = null;
+    if (form.previewDays() != null) {
+      try {
+        result = preview.run(draft, form.previewDays());
+      } catch (WatchlistPreview.Busy e) {
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5");
+        issues.add(new Issue("", "No preview: " + e.getMessage() + "."));
+      }
+    }
     form(ctx, form, issues, result);
   }
 
