@@ -143,8 +143,9 @@ public final class YamlSettings {
           && read.getOriginalMessage().startsWith("Duplicate field")) {
         String key = read.getOriginalMessage().replaceFirst("^Duplicate field '(.*)'$", "$1");
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-        return new Problem(file, read.getLocation() == null ? line : read.getLocation().getLineNr(),
-            field.isEmpty() ? key : field + "." + key, "given twice: write each key once");
+        String path = field.isEmpty() ? key : field + "." + key;
+        return new Problem(file, read.getLocation() == null ? line : read.getLocation().getLineNr(), path,
+            "given twice (first on line " + lines.lineOf(path) + "): write each key once");
       }
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
