@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.h2.jdbcx.JdbcDataSource;
@@ -20,7 +21,10 @@ import org.vedetta.app.kafka.TopicProcessor;
 import org.vedetta.app.ops.HealthChecks;
 import org.vedetta.model.Topics;
 
-/** A stage that stops consuming on its own does not go unnoticed: the process stops being ready, and says why. */
+/**
+ * A stage that stops consuming on its own, or that one record holds, does not go unnoticed: the process stops being
+ * ready, and says why; and a stuck stage does not keep the process from stopping.
+ */
 class TopicProcessorIT {
 
   @TempDir
@@ -52,6 +56,37 @@ class TopicProcessorIT {
         assertThat(report.checks().get("stages").detail()).isEqualTo("stage 'matcher' stopped: "
             + "java.lang.AssertionError: a bug in the stage");
         health.close();
+      }
+    }
+  }
+
+  @Test
+  void aRecordThatHoldsTheStageIsReportedAndDoesNotHoldUpStopping() throws Exception {
+    AtomicBoolean release = new AtomicBoolean();
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+      KafkaClients clients = new KafkaClients(kafka.bootstrapServers());
+      clients.ensureTopics(1, Duration.ofSeconds(30));
+      try (KafkaProducer<String, byte[]> producer = clients.producer("test")) {
+        TopicProcessor<JsonNode> matcher = new TopicProcessor<>("matcher", clients, Topics.ARTICLES, JsonNode.class,
+            article -> {
+              while (!release.get()) {
+                Thread.onSpinWait(); // an article that costs minutes, deaf to interrupts
+              }
+              return java.util.List.of();
+            }, producer, Clock.systemUTC(), Duration.ofMillis(10));
+        matcher.start();
+        producer.send(new ProducerRecord<>(Topics.ARTICLES, "a", "{\"id\":\"a\"}".getBytes())).get();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> matcher.stuck(Duration.ofSeconds(1)).isPresent());
+        assertThat(matcher.stuck(Duration.ofSeconds(1)).orElseThrow())
+            .matches("stage 'matcher' has been on " + Topics.ARTICLES + "-0@0 for \\d+ s");
+        assertThat(matcher.stuck(Duration.ofHours(1))).isEmpty();
+
+        long started = System.nanoTime();
+        matcher.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+      } finally {
+        release.set(true);
       }
     }
   }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,10 @@ public final class TopicProcessor<T> implements AutoCloseable {
   }
 
   static final int ATTEMPTS = 3;
+  /** One record held the stage longer than this: readiness reports the stage stuck. */
+  public static final Duration STUCK_AFTER = Duration.ofSeconds(60);
+  /** How long {@link #close} waits for the record in hand before it leaves the stage to end with the process. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(TopicProcessor.class);
 
   private final String stageName;
@@ -66,6 +71,10 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private final AtomicLong lag = new AtomicLong();
   private volatile boolean running = true;
   private volatile String failure;
+  /** The record in hand and since when, or {@code null} between records. */
+  private volatile InHand inHand;
+
+  private record InHand(String record, java.time.Instant since) {}
 
   /** A stage that keeps nothing in a database. */
   public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
@@ -86,6 +95,8 @@ public final class TopicProcessor<T> implements AutoCloseable {
     this.backoff = backoff;
     this.consumer = clients.consumer("vedetta-" + stageName, "vedetta-" + stageName + "-" + ProcessHandle.current().pid());
     this.thread = new Thread(this::run, "vedetta-" + stageName);
+    // A stage stuck on one record (a page that costs minutes) must not keep the process alive once it is stopped.
+    this.thread.setDaemon(true);
   }
 
   public void start() {
@@ -126,6 +137,21 @@ public final class TopicProcessor<T> implements AutoCloseable {
   /** Whether the stage still consumes: false once it stopped, whether closed or by a failure. */
   public boolean alive() {
     return thread.isAlive() && failure == null;
+  }
+
+  /**
+   * Whether one record has held the stage for more than {@code limit}: which one and for how long, for readiness;
+   * empty while records flow.
+   */
+  public Optional<String> stuck(Duration limit) {
+    InHand now = inHand;
+    if (now == null) {
+      return Optional.empty();
+    }
+    Duration held = Duration.between(now.since(), clock.instant());
+    return held.compareTo(limit) > 0
+        ? Optional.of("stage '" + stageName + "' has been on " + now.record() + " for " + held.toSeconds() + " s")
+        : Optional.empty();
   }
 
   /** Why the stage stopped on its own, or {@code null}. */
@@ -222,6 +248,17 @@ public final class TopicProcessor<T> implements AutoCloseable {
       return List.of(deadLetter(record, e.getMessage()));
     }
     Exception last = null;
+    inHand = new InHand(record.topic() + "-" + record.partition() + "@" + record.offset(), clock.instant());
+    try {
+      return attempts(record, value);
+    } finally {
+      inHand = null;
+    }
+  }
+
+  private List<ProducerRecord<String, byte[]>> attempts(ConsumerRecord<String, byte[]> record, T value)
+      throws InterruptedException {
+    Exception last = null;
     for (int attempt = 1; attempt <= ATTEMPTS && running; attempt++) {
       try {
         return stage.process(value);
@@ -252,14 +289,23 @@ public final class TopicProcessor<T> implements AutoCloseable {
     return new ProducerRecord<>(Topics.DEADLETTER, record.key(), Json.write(letter));
   }
 
+  /**
+   * Stops consuming: the record in hand is finished, or after {@link #STOP_WAIT} left to end with the process (its
+   * offset is not committed, so it is read again at the next start).
+   */
   @Override
   public void close() {
     running = false;
     consumer.wakeup();
     try {
-      thread.join(Duration.ofSeconds(30).toMillis());
+      thread.join(STOP_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    InHand stuck = inHand;
+    if (thread.isAlive() && stuck != null) {
+      LOG.warn("{}: still on {} after {} s of stopping; left to end with the process, it is read again at the next"
+          + " start", stageName, stuck.record(), STOP_WAIT.toSeconds());
     }
   }
 

@@ -218,9 +218,12 @@ public final class Service implements AutoCloseable {
   }
 
   /** The first stage that stopped consuming on its own, with why. */
+  /** A stage that stopped, or one that a record has held for over {@link TopicProcessor#STUCK_AFTER}. */
   private Optional<String> stoppedStage() {
     return processors.stream().filter(p -> p.failure() != null).findFirst()
-        .map(p -> "stage '" + p.stageName() + "' stopped: " + p.failure());
+        .map(p -> "stage '" + p.stageName() + "' stopped: " + p.failure())
+        .or(() -> processors.stream().map(p -> p.stuck(TopicProcessor.STUCK_AFTER)).flatMap(Optional::stream)
+            .findFirst());
   }
 
   private void process(TopicProcessor<?> processor) {
