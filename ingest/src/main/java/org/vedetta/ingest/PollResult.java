@@ -11,8 +11,15 @@ import java.time.Duration;
  * @param failed    items that could not be fetched, extracted or published; they are retried later
  * @param took      wall time of the poll, by the ingest clock
  * @param error     why the poll as a whole failed, naming the source; {@code null} when it succeeded
+ * @param itemError why the last failed item failed (bounded), or {@code null} when none failed
  */
-public record PollResult(String sourceId, int itemsSeen, int published, int failed, Duration took, String error) {
+public record PollResult(String sourceId, int itemsSeen, int published, int failed, Duration took, String error,
+    String itemError) {
+
+  /** A poll whose items did not fail, or whose item failures are not described. */
+  public PollResult(String sourceId, int itemsSeen, int published, int failed, Duration took, String error) {
+    this(sourceId, itemsSeen, published, failed, took, error, null);
+  }
 
   /** Whether the poll as a whole succeeded (some items may still have {@link #failed}). */
   public boolean succeeded() {

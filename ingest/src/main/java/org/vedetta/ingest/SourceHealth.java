@@ -25,6 +25,9 @@ import java.time.Instant;
  *                            {@link Ingest#pollNow} does not wait for it
  * @param itemsLastPoll       items the feed or listing offered in the latest poll (0 when it answered
  *                            "not modified" or failed)
+ * @param itemsFailedLastPoll items of the latest poll that could not be fetched or read (the poll itself may
+ *                            have succeeded: one broken page fails its item only)
+ * @param lastItemError       why the latest poll's last failed item failed, or {@code null}
  */
 public record SourceHealth(
     String sourceId,
@@ -34,7 +37,15 @@ public record SourceHealth(
     Instant lastSuccess,
     String lastError,
     Instant nextPollAt,
-    int itemsLastPoll) {
+    int itemsLastPoll,
+    int itemsFailedLastPoll,
+    String lastItemError) {
+
+  /** A source whose items did not fail in the latest poll. */
+  public SourceHealth(String sourceId, boolean healthy, int consecutiveFailures, Instant lastPoll, Instant lastSuccess,
+      String lastError, Instant nextPollAt, int itemsLastPoll) {
+    this(sourceId, healthy, consecutiveFailures, lastPoll, lastSuccess, lastError, nextPollAt, itemsLastPoll, 0, null);
+  }
 
   /** A source not polled yet. */
   public static SourceHealth unpolled(String sourceId) {

@@ -65,4 +65,38 @@ class HostilePagesTest {
         "North Korea has sent more soldiers to Russia, officials in Seoul said on Friday.",
         "Belarus has received the first Oreshnik missile system from Russia, its defence minister said.");
   }
+
+  @Test
+  void anItemThatFailsIsShownOnTheSourcesHealthWhileTheRestIsPublished() {
+    String base = site.baseUrl();
+    site.route("/feed.xml", Response.ok(RSS, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Desk</title><link>%1$s/</link><description>d</description>
+        <item><title>Gone</title><link>%1$s/gone.html</link><guid>g1</guid></item>
+        <item><title>Plain</title><link>%1$s/plain.html</link><guid>p1</guid></item>
+        </channel></rss>""".formatted(base)));
+    site.route("/gone.html", Response.status(404));
+    site.route("/plain.html", Response.ok(HTML, """
+        <!doctype html><html><head><title>Plain</title></head><body><article>
+        <p>Belarus has received the first Oreshnik missile system from Russia, its defence minister said.</p>
+        </article></body></html>"""));
+    ingest = Ingest.builder()
+        .sources(List.of(SourceSettings.rss("desk", base + "/feed.xml").withFullText(true).withAllowPrivate(true)))
+        .sink(sink)
+        .dataSource(Fixtures.h2())
+        .clock(Clock.fixed(Instant.parse("2025-03-07T12:00:00Z"), ZoneOffset.UTC))
+        .settings(IngestSettings.defaults().withPerHostInterval(Duration.ZERO))
+        .build();
+
+    PollResult result = ingest.pollNow("desk");
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.published()).isEqualTo(1);
+    assertThat(ingest.health().get("desk")).satisfies(h -> {
+      assertThat(h.healthy()).isTrue();
+      assertThat(h.itemsLastPoll()).isEqualTo(2);
+      assertThat(h.itemsFailedLastPoll()).isEqualTo(1);
+      assertThat(h.lastItemError()).contains(base + "/gone.html", "404");
+    });
+  }
 }

@@ -49,6 +49,7 @@ public final class HealthChecks implements AutoCloseable {
   private final Admin admin;
   private final DataSource database;
   private final Map<String, Supplier<Optional<String>>> more;
+  private final Map<String, Supplier<String>> notes;
   private final Clock clock;
   private Report last;
 
@@ -58,6 +59,16 @@ public final class HealthChecks implements AutoCloseable {
    */
   public HealthChecks(String bootstrapServers, DataSource database, Map<String, Supplier<Optional<String>>> more,
       Clock clock) {
+    this(bootstrapServers, database, more, Map.of(), clock);
+  }
+
+  /**
+   * @param more  further checks by name, each giving what is wrong or nothing
+   * @param notes what else to report by name, always up: the {@code sources} of an ingest process (a news site that
+   *              is down is not this process's fault)
+   */
+  public HealthChecks(String bootstrapServers, DataSource database, Map<String, Supplier<Optional<String>>> more,
+      Map<String, Supplier<String>> notes, Clock clock) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(AdminClientConfig.CLIENT_ID_CONFIG, "vedetta-health");
@@ -66,6 +77,7 @@ public final class HealthChecks implements AutoCloseable {
     this.admin = Admin.create(p);
     this.database = database;
     this.more = Map.copyOf(more);
+    this.notes = Map.copyOf(notes);
     this.clock = clock;
   }
 
@@ -80,6 +92,7 @@ public final class HealthChecks implements AutoCloseable {
     checks.put("database", timed(this::database));
     more.forEach((name, check) -> checks.put(name, timed(() -> check.get().map(problem -> new Check(false, problem, 0))
         .orElse(new Check(true, "ok", 0)))));
+    notes.forEach((name, note) -> checks.put(name, timed(() -> new Check(true, note.get(), 0))));
     last = new Report(checks.values().stream().allMatch(Check::up), Map.copyOf(checks), now);
     return last;
   }

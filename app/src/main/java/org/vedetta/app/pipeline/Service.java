@@ -26,6 +26,7 @@ import org.vedetta.app.live.DevelopmentFeed;
 import org.vedetta.app.ops.HealthChecks;
 import org.vedetta.app.ops.Metrics;
 import org.vedetta.app.ops.OpsPages;
+import org.vedetta.app.ops.SourcesSummary;
 import org.vedetta.app.web.ConsoleToken;
 import org.vedetta.app.web.HttpSurface;
 import org.vedetta.app.watchlists.WatchlistEditor;
@@ -186,7 +187,12 @@ public final class Service implements AutoCloseable {
       checks.put("mail", notifier::checkMail);
     }
     checks.put("stages", this::stoppedStage);
-    HealthChecks health = new HealthChecks(bootstrapServers, dataSource, checks, options.clock());
+    Map<String, Supplier<String>> notes = new LinkedHashMap<>();
+    if (ingest != null) {
+      Ingest polling = ingest;
+      notes.put("sources", () -> SourcesSummary.of(polling.health().values()));
+    }
+    HealthChecks health = new HealthChecks(bootstrapServers, dataSource, checks, notes, options.clock());
     resources.push(health);
     new OpsPages(health, metrics).register(http.app());
     LOG.info("Vedetta running: roles {}, Kafka {}, {} sources, {} subscribers", roles, bootstrapServers,

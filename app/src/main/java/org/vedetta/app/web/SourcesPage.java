@@ -44,9 +44,12 @@ public final class SourcesPage {
    * @param items       items its feed offered in the last poll
    * @param lastDay     articles it published in the last 24 hours (by every ingest process)
    * @param error       the last poll's error, or {@code null}
+   * @param itemsFailed items of the last poll that could not be fetched or read
+   * @param itemError   why the last of them failed, or {@code null}
    */
   public record Row(String id, String type, String url, String interval, boolean healthy, int failures,
-      String lastPoll, String lastSuccess, String nextPoll, int items, long lastDay, String error) {}
+      String lastPoll, String lastSuccess, String nextPoll, int items, long lastDay, String error, int itemsFailed,
+      String itemError) {}
 
   private final Ingest ingest;
   private final List<SourceSettings> sources;
@@ -90,7 +93,8 @@ public final class SourcesPage {
       SourceHealth h = health.getOrDefault(s.id(), SourceHealth.unpolled(s.id()));
       rows.add(new Row(s.id(), s.type().name().toLowerCase(Locale.ROOT), s.url(), describe(s.pollInterval()),
           h.healthy(), h.consecutiveFailures(), time(h.lastPoll(), "never"), time(h.lastSuccess(), "never"),
-          time(h.nextPollAt(), "at once"), h.itemsLastPoll(), lastDay.getOrDefault(s.id(), 0L), h.lastError()));
+          time(h.nextPollAt(), "at once"), h.itemsLastPoll(), lastDay.getOrDefault(s.id(), 0L), h.lastError(),
+          h.itemsFailedLastPoll(), h.lastItemError()));
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("rows", rows);

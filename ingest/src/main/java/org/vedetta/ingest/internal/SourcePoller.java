@@ -109,7 +109,7 @@ public final class SourcePoller {
       unexpected = e;
     }
     PollResult result = new PollResult(source.id(), tally.items, tally.published, tally.failed,
-        Duration.between(start, clock.instant()), error);
+        Duration.between(start, clock.instant()), error, tally.itemError);
     if (error == null) {
       log.info("polled {}: {} items, {} published, {} failed, took {} ms",
           source.id(), result.itemsSeen(), result.published(), result.failed(), result.took().toMillis());
@@ -149,17 +149,17 @@ public final class SourcePoller {
     try {
       article = assembler.assemble(candidate);
     } catch (SourceFetchException e) {
-      tally.failed++;
+      tally.failed(abbreviated(e.getMessage()));
       tally.retry |= e.retriable();
       log.warn("{}", e.getMessage());
       return;
     } catch (DocumentException e) {
-      tally.failed++;
+      tally.failed("item " + key + ": " + abbreviated(e.getMessage()));
       log.warn("source '{}': item {}: {}", source.id(), key, e.getMessage());
       return;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // One page that breaks extraction fails that item only: the poll goes on with the source's other items.
-      tally.failed++;
+      tally.failed("item " + key + ": extraction failed: " + abbreviated(e.toString()));
       log.warn("source '{}': item {}: extraction failed: {}", source.id(), key, abbreviated(e.toString()));
       return;
     }
@@ -213,5 +213,12 @@ public final class SourcePoller {
     int published;
     int failed;
     boolean retry;
+    /** Why the last failed item failed. */
+    String itemError;
+
+    void failed(String why) {
+      failed++;
+      itemError = why;
+    }
   }
 }
