@@ -14,7 +14,8 @@ import org.vedetta.testsupport.HostileText;
 
 /**
  * What hostile input costs, and that it stays under its bound: a run-on megabyte of figures through the matcher
- * (mentions, claims, novelty) followed by an ordinary article, and a page nested 100,000 deep through extraction.
+ * (mentions, claims, novelty) followed by an ordinary article, an article whose headline is that megabyte, and a page
+ * nested 100,000 deep through extraction.
  * Each case is timed on a warm JVM; the benchmark exits with status 1 when one takes longer than
  * {@code --bound-seconds} (default 5).
  *
@@ -56,6 +57,14 @@ public final class HostileInputBenchmark {
         hostile.assessments().size(), hostile.assessments().stream().mapToInt(x -> x.claim().sentence().length())
             .max().orElse(0), nextSeconds, after.developments().size());
     within &= runOnSeconds + nextSeconds <= bound;
+
+    start = System.nanoTime();
+    MatchResult headline = matcher.match(Article.of("bench", "https://bench.vedetta.invalid/headline", runOn,
+        next.text(), next.language(), next.publishedAt(), next.publishedAt()));
+    double headlineSeconds = seconds(start);
+    System.out.printf("article with a %,d-character headline: %.2f s (%d claims)%n", runOn.length(), headlineSeconds,
+        headline.assessments().size());
+    within &= headlineSeconds <= bound;
 
     start = System.nanoTime();
     Pages.Page page = Pages.read(nested, "text/html", URI.create("https://bench.vedetta.invalid/nested"), "en");

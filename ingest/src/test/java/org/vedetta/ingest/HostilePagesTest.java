@@ -99,4 +99,27 @@ class HostilePagesTest {
       assertThat(h.lastItemError()).contains(base + "/gone.html", "404");
     });
   }
+
+  @Test
+  void aHeadlineOfPagesWithLineBreaksIsPublishedAsOneLineOfAThousandCharactersAtMost() {
+    String base = site.baseUrl();
+    String title = "Seoul: more troops\nBcc: eve@example.org " + "very long ".repeat(20_000);
+    site.route("/feed.xml", Response.ok(RSS, """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Desk</title><link>%1$s/</link><description>d</description>
+        <item><title>%2$s</title><link>%1$s/a.html</link><guid>a1</guid>
+        <description>North Korea has sent more soldiers to Russia, officials in Seoul said.</description></item>
+        </channel></rss>""".formatted(base, title)));
+    ingest = Ingest.builder()
+        .sources(List.of(SourceSettings.rss("desk", base + "/feed.xml").withAllowPrivate(true)))
+        .sink(sink)
+        .dataSource(Fixtures.h2())
+        .clock(Clock.fixed(Instant.parse("2025-03-07T12:00:00Z"), ZoneOffset.UTC))
+        .settings(IngestSettings.defaults().withPerHostInterval(Duration.ZERO))
+        .build();
+
+    assertThat(ingest.pollNow("desk").published()).isEqualTo(1);
+    assertThat(sink.articles()).singleElement().satisfies(a -> assertThat(a.title())
+        .startsWith("Seoul: more troops Bcc: eve@example.org very long").doesNotContain("\n").hasSize(1_000));
+  }
 }

@@ -128,7 +128,8 @@ public final class Matcher {
     LocalDate published = LocalDate.ofInstant(
         article.publishedAt() != null ? article.publishedAt() : now, ZoneOffset.UTC);
 
-    FoldedText title = FoldedText.of(article.title());
+    FoldedText title = FoldedText.of(article.title().length() <= MAX_TITLE_CHARS ? article.title()
+        : article.title().substring(0, MAX_TITLE_CHARS));
     List<MentionFinder.Found> titleFound = finder.find(title.folded(),
         List.of(new int[] {0, title.folded().length()}));
     List<Mention> mentions = new ArrayList<>(Mentions.toMentions(title, titleFound, true));
@@ -223,6 +224,8 @@ public final class Matcher {
    * page longer than that (a hostile one, or a whole archive) costs no more to read.
    */
   static final int MAX_CLAIM_CHARS = 100_000;
+  /** A headline is read up to this many characters (a headline longer than that is a hostile one). */
+  static final int MAX_TITLE_CHARS = 1_000;
   /** An article states at most this many claims, its first ones. */
   static final int MAX_CLAIMS = 100;
 

@@ -32,4 +32,18 @@ class HostileInputTest {
     assertThat(next.developments()).singleElement()
         .satisfies(d -> assertThat(d.claim().quantity().low()).isEqualTo(3000));
   }
+
+  @Test
+  void aMegabyteHeadlineIsReadUpToItsFirstThousandCharacters() {
+    String headline = HostileText.runOnFigures(1_000_000);
+
+    MatchResult result = matcher.match(Knowledge.article("hostile", "https://example.org/headline", headline,
+        "Pyongyang has sent 3,000 more North Korean soldiers to Russia, Seoul said on Friday.", "en",
+        "2026-11-20T08:00:00Z"));
+
+    assertThat(result.tagged()).hasValueSatisfying(t -> assertThat(t.mentions())
+        .filteredOn(m -> m.inTitle()).allSatisfy(m -> assertThat(m.end()).isLessThanOrEqualTo(1_000)));
+    assertThat(result.developments()).singleElement()
+        .satisfies(d -> assertThat(d.claim().quantity().low()).isEqualTo(3000));
+  }
 }
