@@ -246,7 +246,8 @@ class IngestTest {
     site.route("/news/troops-north", Response.ok(HTML, "<article><p>Troops page.</p></article>"));
     PollResult second = ingest.pollNow("desk");
 
-    assertThat(first).isEqualTo(result("desk", 3, 2, 1));
+    assertThat(first).usingRecursiveComparison().ignoringFields("itemError").isEqualTo(result("desk", 3, 2, 1));
+    assertThat(first.itemError()).endsWith("/news/troops-north: HTTP 502 (will retry)");
     assertThat(second).isEqualTo(result("desk", 3, 1, 0));
     assertThat(site.hits("/news/troops-north")).isEqualTo(2);
     assertThat(site.hits("/news/leaders-meet")).isEqualTo(1);
