@@ -192,7 +192,7 @@ public final class YamlSettings {
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
         Object beanOrClass, String propertyName) throws IOException {
-      add(p.getParsingContext(), "unknown field; expected one of " + deserializer.getKnownPropertyNames().stream()
+      add(fieldContext(p, propertyName), "unknown field; expected one of " + deserializer.getKnownPropertyNames().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", ")));
       p.skipChildren();
       return true;
@@ -216,7 +216,9 @@ public final class YamlSettings {
     @Override
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken token,
         JsonParser p, String failureMsg) throws IOException {
-      add(p.getParsingContext(), "expected " + targetType.getRawClass().getSimpleName() + ", found "
+      add(fieldContext(p, p.getParsingContext().getParent() == null ? null
+          : p.getParsingContext().getParent().getCurrentName()), "expected " + targetType.getRawClass().getSimpleName()
+          + ", found "
           + (token == JsonToken.START_ARRAY ? "a list" : token == JsonToken.START_OBJECT ? "a mapping" : "a value"));
       p.skipChildren();
       return neutral(targetType.getRawClass());
@@ -224,6 +226,19 @@ public final class YamlSettings {
 
     List<Problem> inFileOrder() {
       return problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
+    }
+
+    /**
+     * The mapping context naming {@code field}, whose value the parser is in (a list or mapping value leaves the
+     * parser a level or more below it), else the parser's own.
+     */
+    private static JsonStreamContext fieldContext(JsonParser p, String field) {
+      for (JsonStreamContext c = p.getParsingContext(); c != null; c = c.getParent()) {
+        if (c.inObject() && field != null && field.equals(c.getCurrentName())) {
+          return c;
+        }
+      }
+      return p.getParsingContext();
     }
 
     private void add(JsonStreamContext context, String message) {

@@ -118,6 +118,17 @@ class YamlSettingsTest {
   }
 
   @Test
+  void anUnknownFieldWhoseValueIsAListIsNamedAsWritten() {
+    assertThatThrownBy(() -> YamlSettings.parse("""
+        sources:
+          - id: a
+            urls: [http://example.org/a, http://example.org/b, http://example.org/c]
+            url: http://example.org/feed
+        """, "sources.yml", Feeds.class))
+        .hasMessage("sources.yml:3: sources[0].urls: unknown field; expected one of id, poll_interval, url");
+  }
+
+  @Test
   void aKeyGivenTwiceIsAnErrorNotTheLastOneWinning() {
     assertThatThrownBy(() -> YamlSettings.parse("""
         sources:
