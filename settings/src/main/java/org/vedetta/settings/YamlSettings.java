@@ -192,8 +192,9 @@ public final class YamlSettings {
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
         Object beanOrClass, String propertyName) throws IOException {
-      add(fieldContext(p, propertyName), "unknown field; expected one of " + deserializer.getKnownPropertyNames().stream()
-          .map(Object::toString).sorted().collect(Collectors.joining(", ")));
+      addAt(unknownFieldPath(ctxt, p, propertyName), "unknown field; expected one of "
+          + deserializer.getKnownPropertyNames().stream().map(Object::toString).sorted()
+              .collect(Collectors.joining(", ")));
       p.skipChildren();
       return true;
     }
@@ -241,8 +242,24 @@ public final class YamlSettings {
       return p.getParsingContext();
     }
 
+    /**
+     * Where an unknown field is. A record's properties are buffered before it is built, and the buffer's parser does
+     * not know where it is: then the document's parser, at the end of the record's mapping, says which record.
+     */
+    private static String unknownFieldPath(DeserializationContext ctxt, JsonParser p, String propertyName) {
+      JsonParser document = ctxt.getParser();
+      if (document != p && document.currentToken() == JsonToken.END_OBJECT) {
+        String record = pathOf(document.getParsingContext());
+        return record.isEmpty() ? propertyName : record + "." + propertyName;
+      }
+      return pathOf(fieldContext(p, propertyName));
+    }
+
     private void add(JsonStreamContext context, String message) {
-      String field = pathOf(context);
+      addAt(pathOf(context), message);
+    }
+
+    private void addAt(String field, String message) {
       problems.add(new Problem(file, lines.lineOf(field), field, message));
     }
 
