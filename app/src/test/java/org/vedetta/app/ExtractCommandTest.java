@@ -125,4 +125,19 @@ class ExtractCommandTest {
       assertThat(site.hits("/article")).isZero();
     }
   }
+
+  @Test
+  void scoreExtractionComparesEachPageWithItsReferenceText(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("desk.html"), PAGE);
+    Files.writeString(dir.resolve("desk.expected.txt"), "Il parlamento bielorusso ha ratificato oggi il trattato"
+        + " sulle garanzie di sicurezza.\n\nIl testo entrerà in vigore dopo lo scambio degli strumenti di ratifica.\n"
+        + "\nUna frase che la pagina non ha.");
+
+    String out = run("score-extraction", dir.toString());
+
+    assertThat(out.lines()).hasSize(3);
+    // Every extracted word is in the reference; 24 of its 31 words were extracted (the page lacks the last 7).
+    assertThat(out.lines().skip(1).findFirst().orElseThrow()).matches("desk\\s+1\\.000\\s+0\\.774\\s+0\\.873");
+    assertThat(out.lines().skip(2).findFirst().orElseThrow()).startsWith("macro average (1 pages)");
+  }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vedetta", mixinStandardHelpOptions = true, version = "Vedetta 0.1.0",
     description = "Watches news sources and mails what is new about Russia's allies and treaties.",
     subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, AnalyzeCommand.class,
-        EvaluateCommand.class, ExtractCommand.class, MailStatusCommand.class})
+        EvaluateCommand.class, ExtractCommand.class, ScoreExtractionCommand.class, MailStatusCommand.class})
 public final class Vedetta {
 
   public static void main(String[] args) {

@@ -26,10 +26,13 @@ import org.jsoup.select.Elements;
  *   <li><b>Names</b>: elements whose class, id or component attribute ({@code data-component},
  *       {@code data-testid}...) has a word ({@link #BOILERPLATE_WORDS}) naming cookie banners, share bars,
  *       comments, related stories and "read also" boxes, newsletters, ads, bylines, tags, menus, breadcrumbs,
- *       captions.
+ *       captions, or glued to a boilerplate stem ({@code jp-relatedposts}, {@code sharedaddy}). A name whose only
+ *       such words are layout words ({@link #LAYOUT_WORDS}: Blogger's {@code "widget Blog"} and
+ *       {@code "date-outer"}) does not remove an element that holds most of the page's text.
  *   <li><b>Headings</b> that open a "read also" box or a comment section ("Leggi anche", "Read more",
  *       "Читайте также", "Comments", "Комментарии"...): the heading and, for a "read also" heading, its next
- *       sibling when that is a list of links; for a comment heading, everything after it in its parent. And
+ *       sibling when that is a list of links; for a comment heading or one that opens what follows an article
+ *       ("About the author", "Rate this article", "More from ..."), everything after it in its parent. And
  *       short blocks that start with such a phrase ({@code <p><b>Leggi anche:</b> <a>...</a></p>}).
  *   <li><b>Link-dense blocks</b>: lists, paragraphs and divisions whose text is at least half link text and
  *       that have less than {@value #LINK_BLOCK_MAX_OWN_TEXT} characters of their own.
@@ -40,6 +43,8 @@ import org.jsoup.select.Elements;
 final class Boilerplate {
 
   static final int LINK_BLOCK_MAX_OWN_TEXT = 200;
+  /** An element holding this share of the page's text outside links is never removed for its name. */
+  static final double PAGE_SHARE = 0.5;
   /** The empty element left where the first {@code <h1>} was. */
   static final String HEADLINE_MARK = "vedetta-headline";
   /** Attributes besides class and id whose values name components in today's front-end frameworks. */
@@ -66,6 +71,13 @@ final class Boilerplate {
       "footer", "widget", "modal", "popup", "overlay", "toolbar", "print",
       "caption", "credit", "credits", "didascalia", "gallery", "slideshow");
 
+  /** Stems that mark boilerplate also glued to another word in a class or id. */
+  static final List<String> BOILERPLATE_STEMS = List.of("related", "sidebar", "newsletter", "recommend", "cookie",
+      "breadcrumb", "subscribe", "advert", "sponsor", "share", "social", "outbrain", "taboola");
+
+  /** Boilerplate words that templates also use for the layout around the article: not removed when it is inside. */
+  static final Set<String> LAYOUT_WORDS = Set.of("widget", "date", "meta", "timestamp", "print", "toolbar");
+
   private static final Pattern WORD_SPLIT = Pattern.compile("[\\s_-]+|(?<=[a-z])(?=[A-Z])");
   private static final Pattern READ_ALSO = Pattern.compile("(?iu)^[^\\p{L}\\p{N}]*("
       + "leggi anche|leggi pure|potrebbe interessarti"
@@ -83,6 +95,18 @@ final class Boilerplate {
       + "|^\\d+\\s+(comments?|commenti|commentaires|kommentare|comentarios|комментари[йея]|коментар[іяів]+)"
       + "\\s+(on|su|sur|zu|a|к|до)\\s.*"
       + "|^(leave a (comment|reply)|lascia un commento|laisser un commentaire|join the conversation)\\W*$");
+
+  /**
+   * A heading that opens what follows an article rather than the article: the author's box, a rating or sharing
+   * invitation, "more from" the section. The heading and what follows it in its block go.
+   */
+  private static final Pattern END_MATTER = Pattern.compile("(?iu)^[^\\p{L}\\p{N}]*("
+      + "about the authors?|über den autor(in)?|zum autor|über die autorin|sull'autore|l'autore|a proposito dell'autore"
+      + "|à propos de l'auteur|l'auteur|sobre el autor|sobre la autora|об авторе|про автора"
+      + "|rate this (article|post|story)|was this (article|post|page) helpful|wie bewerten sie (diesen|den) (artikel|beitrag)"
+      + "|war dieser (artikel|beitrag) hilfreich|share this (article|post|story)|diesen (artikel|beitrag) teilen"
+      + "|condividi (questo )?articolo|partager (cet|l')article|compartir (este )?artículo|поделиться статьей"
+      + "|more from [\\p{L} ]{1,30}|mehr aus (dem|der) [\\p{L} ]{1,30}|altro da [\\p{L} ]{1,30})[^\\p{L}\\p{N}]*$");
 
   private Boilerplate() {}
 
@@ -152,22 +176,63 @@ final class Boilerplate {
   }
 
   private static void removeByName(Document page, Set<Element> keep) {
+    Map<Element, Integer> text = new IdentityHashMap<>();
+    int pageText = page.body() == null ? 0 : textLength(page.body(), text);
     for (Element e : page.select("[class], [id]")) {
       if (keep.contains(e) || e.is("html, body, main, [itemprop=articleBody]")) {
         continue;
       }
-      if (hasBoilerplateWord(e.className()) || hasBoilerplateWord(e.id())) {
+      String names = e.className() + " " + e.id();
+      if (hasBoilerplateWord(names) && !(onlyLayoutWords(names) && holdsThePage(e, text, pageText))) {
         e.remove();
       }
     }
     for (String attribute : NAMING_ATTRIBUTES) {
       for (Element e : page.select("[" + attribute + "]")) {
-        if (!keep.contains(e) && !e.is("html, body, main, [itemprop=articleBody]")
-            && hasBoilerplateWord(e.attr(attribute))) {
+        String names = e.attr(attribute);
+        if (!keep.contains(e) && !e.is("html, body, main, [itemprop=articleBody]") && hasBoilerplateWord(names)
+            && !(onlyLayoutWords(names) && holdsThePage(e, text, pageText))) {
           e.remove();
         }
       }
     }
+  }
+
+  /**
+   * Whether the boilerplate words of a name are all words that templates also give to the layout around an article
+   * ({@link #LAYOUT_WORDS}): Blogger puts every post in a {@code "widget Blog"} inside a {@code "date-outer"}.
+   */
+  static boolean onlyLayoutWords(String value) {
+    for (String word : WORD_SPLIT.split(value.trim())) {
+      String lower = word.toLowerCase(Locale.ROOT);
+      if (BOILERPLATE_WORDS.contains(lower) && !LAYOUT_WORDS.contains(lower)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether an element holds most of the page's text outside links: then it is the layout the article sits in. */
+  private static boolean holdsThePage(Element e, Map<Element, Integer> text, int pageText) {
+    return pageText > 0 && text.getOrDefault(e, 0) >= PAGE_SHARE * pageText;
+  }
+
+  /** Characters of text outside links under each element, into {@code lengths}; returns the node's. */
+  private static int textLength(Node node, Map<Element, Integer> lengths) {
+    if (node instanceof TextNode t) {
+      return t.text().trim().length();
+    }
+    if (node instanceof Element e && e.normalName().equals("a")) {
+      return 0;
+    }
+    int sum = 0;
+    for (Node child : node.childNodes()) {
+      sum += textLength(child, lengths);
+    }
+    if (node instanceof Element e) {
+      lengths.put(e, sum);
+    }
+    return sum;
   }
 
   static boolean hasBoilerplateWord(String value) {
@@ -175,7 +240,20 @@ final class Boilerplate {
       return false;
     }
     for (String word : WORD_SPLIT.split(value.trim())) {
-      if (!word.isEmpty() && BOILERPLATE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+      if (!word.isEmpty() && boilerplate(word.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A boilerplate word, or one glued to a boilerplate stem ("relatedposts", "sharedaddy", "sidebarleft"). */
+  private static boolean boilerplate(String word) {
+    if (BOILERPLATE_WORDS.contains(word)) {
+      return true;
+    }
+    for (String stem : BOILERPLATE_STEMS) {
+      if (word.length() > stem.length() && (word.startsWith(stem) || word.endsWith(stem))) {
         return true;
       }
     }
@@ -188,7 +266,7 @@ final class Boilerplate {
         continue;
       }
       String text = heading.text();
-      if (COMMENTS_HEADING.matcher(text).find() && text.length() < 60) {
+      if ((COMMENTS_HEADING.matcher(text).find() || END_MATTER.matcher(text).find()) && text.length() < 60) {
         Element parent = heading.parent();
         List<Element> after = new ArrayList<>();
         for (Element sibling = heading.nextElementSibling(); sibling != null; sibling = sibling.nextElementSibling()) {

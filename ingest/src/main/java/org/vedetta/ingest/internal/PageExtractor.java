@@ -28,15 +28,20 @@ import org.jsoup.select.Elements;
  * {@value #LEAD_MIN_WORDS} words, mostly outside links, come first: that is the standfirst. Last, paragraphs
  * that are page furniture rather than text are dropped: a first one repeating the title (or sharing most of
  * its words), one that is the author's name, a byline ("By ...", "di ..."), a photo credit, a copyright line,
- * a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share".
+ * a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share"; and when a page carries its article twice (a
+ * print, app or script-free copy: at least {@value #COPIED_MIN} paragraphs repeated), the second copy.
  *
- * <p>How well this works is measured on a labelled corpus in the tests ({@code ExtractionScore}).
+ * <p>How well this works is measured by {@link org.vedetta.ingest.ExtractionScore} ({@code vedetta score-extraction}).
  */
 public final class PageExtractor {
 
   /** The share of its parent's non-link text a child needs for the main text to be sought inside it. */
   static final double DOMINANT_SHARE = 0.8;
   static final int LEAD_MIN_WORDS = 12;
+  /** Paragraphs at least this long count when looking for an article the page carries twice. */
+  static final int REPEAT_MIN = 40;
+  /** How many different paragraphs must repeat for the page to count as carrying its article twice. */
+  static final int COPIED_MIN = 3;
   /** Share of common words (Jaccard) above which a first paragraph is the headline again. */
   static final double TITLE_LIKENESS = 0.6;
 
@@ -96,7 +101,13 @@ public final class PageExtractor {
       roots = withLead(page, roots);
     }
     List<String> paragraphs = new ArrayList<>();
-    for (String paragraph : TextBlocks.of(roots).split("\n\n")) {
+    List<String> blocks = List.of(TextBlocks.of(roots).split("\n\n"));
+    Set<String> copied = copied(blocks);
+    Set<String> seen = new HashSet<>();
+    for (String paragraph : blocks) {
+      if (copied.contains(paragraph) && !seen.add(paragraph)) {
+        continue; // the article again: a page carrying it twice (a print, app or noscript copy)
+      }
       if (!paragraph.isEmpty() && !FURNITURE.matcher(paragraph).matches() && !BYLINE.matcher(paragraph).matches()
           && !(paragraphs.isEmpty() && likeTitle(paragraph, title))
           && !(paragraph.length() <= 80 && author != null && sameText(paragraph, author))) {
@@ -104,6 +115,22 @@ public final class PageExtractor {
       }
     }
     return String.join("\n\n", paragraphs);
+  }
+
+  /**
+   * The paragraphs a page carries twice because it carries its article twice: when at least
+   * {@value #COPIED_MIN} different paragraphs of {@value #REPEAT_MIN} characters or more occur more than once, those
+   * paragraphs; else none (a paragraph repeated on its own is the author's).
+   */
+  private static Set<String> copied(List<String> blocks) {
+    Set<String> once = new HashSet<>();
+    Set<String> again = new HashSet<>();
+    for (String b : blocks) {
+      if (b.length() >= REPEAT_MIN && !once.add(b)) {
+        again.add(b);
+      }
+    }
+    return again.size() >= COPIED_MIN ? again : Set.of();
   }
 
   /**

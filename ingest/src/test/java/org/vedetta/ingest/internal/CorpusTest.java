@@ -90,7 +90,7 @@ class CorpusTest {
 
   @Test
   void theManifestsListEveryFileAndTheCorpusIsBigEnough() throws Exception {
-    Path root = ExtractionScore.corpus().getParent();
+    Path root = TestCorpus.pages().getParent();
     try (Stream<Path> feeds = Files.list(root.resolve("feeds")); Stream<Path> pages = Files.list(root.resolve("pages"))) {
       assertThat(feeds.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(feeds().stream().map(Row::file).toList());

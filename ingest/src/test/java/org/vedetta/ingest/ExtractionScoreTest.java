@@ -1,9 +1,10 @@
-package org.vedetta.ingest.internal;
+package org.vedetta.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.vedetta.ingest.internal.TestCorpus;
 
 /** Main-text extraction on the labelled corpus must not fall below the figures it reaches. */
 class ExtractionScoreTest {
@@ -15,7 +16,7 @@ class ExtractionScoreTest {
 
   @Test
   void extractionKeepsItsScoreOnTheLabelledCorpus() throws Exception {
-    ExtractionScore.Result result = ExtractionScore.score(ExtractionScore.corpus());
+    ExtractionScore.Result result = ExtractionScore.score(TestCorpus.pages());
 
     assertThat(result.pages()).hasSizeGreaterThanOrEqualTo(12);
     assertThat(result.f1()).as("macro F1").isGreaterThanOrEqualTo(MIN_MACRO_F1);

@@ -1,10 +1,8 @@
-package org.vedetta.ingest.internal;
+package org.vedetta.ingest;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Scores main-text extraction against a labelled set: each {@code NAME.html} with a sibling
- * {@code NAME.expected.txt} holding the article's main text as a person would mark it. Tokens are the
- * lower-cased words (runs of letters and digits); precision, recall and F1 count tokens as a multiset, per page,
- * then macro-averaged over the pages.
- *
- * <p>Print the figures: {@code mvn -B -q -o -pl ingest test-compile exec:java
- * -Dexec.mainClass=org.vedetta.ingest.internal.ExtractionScore -Dexec.classpathScope=test} (optionally
- * {@code -Dexec.args=DIR}; the default is the corpus of the test resources, {@code corpus/pages}).
+ * Scores main-text extraction against pages with reference texts: each {@code NAME.html} in a folder with a sibling
+ * {@code NAME.expected.txt} holding the article's main text as a person would mark it. Pages are read as ingest
+ * reads them ({@link Pages#read}: no body selector, no hints). Tokens are the lower-cased words (runs of letters
+ * and digits); precision, recall and F1 count tokens as a multiset, per page, then macro-averaged over the pages.
+ * {@code vedetta score-extraction DIR} prints them.
  */
 public final class ExtractionScore {
 
@@ -39,21 +34,7 @@ public final class ExtractionScore {
 
   private ExtractionScore() {}
 
-  public static void main(String[] args) throws IOException, URISyntaxException {
-    Path dir = args.length > 0 ? Path.of(args[0]) : corpus();
-    print(score(dir), System.out);
-  }
-
-  /** The labelled corpus of the test resources ({@code corpus/pages}), as a directory. */
-  public static Path corpus() throws URISyntaxException {
-    URL pages = ExtractionScore.class.getResource("/corpus/pages");
-    if (pages == null) {
-      throw new IllegalStateException("no corpus/pages on the test classpath");
-    }
-    return Path.of(pages.toURI());
-  }
-
-  /** Extracts every labelled page of {@code dir} as ingest does (no body selector, no hints) and scores it. */
+  /** Extracts every labelled page of {@code dir} as ingest does and scores it. */
   public static Result score(Path dir) throws IOException {
     List<Path> expected;
     try (Stream<Path> files = Files.list(dir)) {
@@ -66,9 +47,8 @@ public final class ExtractionScore {
     for (Path label : expected) {
       String name = label.getFileName().toString().replace(".expected.txt", "");
       Path html = label.resolveSibling(name + ".html");
-      Fetched page = Fetched.of(URI.create("https://corpus.example/" + name + ".html"), "text/html",
-          Files.readAllBytes(html));
-      String extracted = new PageExtractor(null).extract(page, null).text();
+      String extracted = Pages.read(Files.readAllBytes(html), "text/html",
+          URI.create("https://corpus.example/" + name + ".html"), null).text();
       pages.add(score(name, extracted, Files.readString(label, StandardCharsets.UTF_8)));
     }
     double p = pages.stream().mapToDouble(PageScore::precision).average().orElse(0);
@@ -93,7 +73,7 @@ public final class ExtractionScore {
     return new PageScore(name, precision, recall, f1);
   }
 
-  static Map<String, Integer> tokens(String text) {
+  private static Map<String, Integer> tokens(String text) {
     Map<String, Integer> counts = new HashMap<>();
     Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
@@ -102,7 +82,8 @@ public final class ExtractionScore {
     return counts;
   }
 
-  static void print(Result result, PrintStream out) {
+  /** One line per page, then the macro averages. */
+  public static void print(Result result, PrintWriter out) {
     out.printf("%-28s %9s %9s %9s%n", "page", "precision", "recall", "F1");
     for (PageScore p : result.pages()) {
       out.printf("%-28s %9.3f %9.3f %9.3f%n", p.name(), p.precision(), p.recall(), p.f1());
