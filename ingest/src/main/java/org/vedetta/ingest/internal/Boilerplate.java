@@ -220,7 +220,7 @@ final class Boilerplate {
   /** Characters of text outside links under each element, into {@code lengths}; returns the node's. */
   private static int textLength(Node node, Map<Element, Integer> lengths) {
     if (node instanceof TextNode t) {
-      return t.text().trim().length();
+      return Html.normalisedLength(t.getWholeText());
     }
     if (node instanceof Element e && e.normalName().equals("a")) {
       return 0;
@@ -301,7 +301,8 @@ final class Boilerplate {
       }
     }
     for (Element block : page.select("p, li, div, section")) {
-      if (block.parent() != null && !keep.contains(block) && block.text().length() < 300
+      // The cheap test first: a "read also" block is short, and a long one need not be put into words.
+      if (block.parent() != null && !keep.contains(block) && shorterThan(block, 300)
           && READ_ALSO.matcher(block.text()).find() && linkDensity(block) >= 0.3) {
         block.remove();
       }
@@ -322,6 +323,21 @@ final class Boilerplate {
     }
   }
 
+  /** Whether the element's text is shorter than {@code limit} characters, stopping as soon as it is not. */
+  private static boolean shorterThan(Element e, int limit) {
+    int[] left = {limit};
+    org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          left[0] -= Html.normalisedLength(t.getWholeText());
+        }
+        return left[0] <= 0 ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+    }, e);
+    return left[0] > 0;
+  }
+
   static double linkDensity(Element e) {
     int[] counts = textAndLinkLengths(e);
     return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
@@ -336,7 +352,7 @@ final class Boilerplate {
 
   private static void collect(Node node, boolean inLink, int[] counts) {
     if (node instanceof TextNode text) {
-      int n = text.text().trim().length();
+      int n = Html.normalisedLength(text.getWholeText());
       counts[0] += n;
       if (inLink) {
         counts[1] += n;

@@ -229,7 +229,7 @@ public final class PageExtractor {
   /** Characters of text outside links under each element. */
   private static int weigh(Node node, Map<Element, Integer> weights) {
     if (node instanceof TextNode text) {
-      return text.text().trim().length();
+      return Html.normalisedLength(text.getWholeText());
     }
     if (node instanceof Element e && e.normalName().equals("a")) {
       return 0;
