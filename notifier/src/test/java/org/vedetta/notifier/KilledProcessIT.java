@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vedetta.testsupport.MutableClock;
@@ -35,7 +35,7 @@ class KilledProcessIT {
   @TempDir
   Path dir;
 
-  @Test
+  @RepeatedTest(3)
   void aMailRecordedTheInstantBeforeTheProcessDiedIsNotSentAgain() throws Exception {
     DataSource db = Fixtures.fileDatabase(dir);
     runUntilKilled("after-commit");
@@ -51,7 +51,7 @@ class KilledProcessIT {
     });
   }
 
-  @Test
+  @RepeatedTest(3)
   void aMailAcceptedButNotRecordedGoesOutOnceMoreWithTheSameMessageIdAndIsNotedAsARepeat() throws Exception {
     DataSource db = Fixtures.fileDatabase(dir);
     runUntilKilled("before-commit");
