@@ -133,6 +133,34 @@ class IngestTest {
   }
 
   @Test
+  void theAuthorAPageNamesIsPublishedWithItsArticle() {
+    site.route("/feed.xml", Response.ok(RSS, Fixtures.text("rss.xml", base)));
+    site.route("/news/*", Response.ok(HTML, """
+        <html><head><meta name="author" content="Jane Roe"></head>
+        <body><article><p>The leaders met in Pyongyang on Thursday, officials said.</p></article></body></html>"""));
+
+    ingest(rss("desk", "/feed.xml").withFullText(true)).pollNow("desk");
+
+    assertThat(sink.articles()).hasSize(3).allSatisfy(a -> assertThat(a.author()).isEqualTo("Jane Roe"));
+  }
+
+  @Test
+  void theFirstPollAfterARestartIsConditionalToo() {
+    site.route("/feed.xml", Response.ok(RSS, Fixtures.text("rss.xml", base)).withHeader("ETag", "\"v1\"")
+        .withHeader("Last-Modified", "Fri, 07 Mar 2025 11:00:00 GMT"));
+    Ingest before = ingest(rss("desk", "/feed.xml"));
+    before.pollNow("desk");
+    before.close();
+
+    site.route("/feed.xml", Response.ok(RSS, "not even XML, so a parse would fail").withHeader("ETag", "\"v1\""));
+    PollResult first = ingest(rss("desk", "/feed.xml")).pollNow("desk");
+
+    assertThat(first).isEqualTo(result("desk", 0, 0, 0));
+    assertThat(site.requests("/feed.xml").get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+    assertThat(site.requests("/feed.xml").get(1).header("If-Modified-Since")).isEqualTo("Fri, 07 Mar 2025 11:00:00 GMT");
+  }
+
+  @Test
   void anUnchangedFeedAnswers304AndIsNotParsed() {
     site.route("/feed.xml", Response.ok(RSS, Fixtures.text("rss.xml", base)).withHeader("ETag", "\"v1\""));
     Ingest ingest = ingest(rss("desk", "/feed.xml"));

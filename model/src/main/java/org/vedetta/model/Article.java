@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param language    ISO 639-1 code, or {@code null} when unknown
  * @param publishedAt publication time, or {@code null} when the source does not say
  * @param fetchedAt   when ingest read it
+ * @param author      who wrote it, as the page names them (its metadata or byline), or {@code null}
  */
 public record Article(
     int schema,
@@ -25,7 +26,8 @@ public record Article(
     String text,
     String language,
     Instant publishedAt,
-    Instant fetchedAt) {
+    Instant fetchedAt,
+    String author) {
 
   public static final int SCHEMA = 1;
 
@@ -35,6 +37,18 @@ public record Article(
     Objects.requireNonNull(url, "url");
     title = title == null ? "" : title;
     text = text == null ? "" : text;
+  }
+
+  /** An article whose author is not known. */
+  public Article(int schema, String id, String sourceId, String url, String title, String text, String language,
+      Instant publishedAt, Instant fetchedAt) {
+    this(schema, id, sourceId, url, title, text, language, publishedAt, fetchedAt, null);
+  }
+
+  /** The same article, by {@code author}. */
+  public Article withAuthor(String author) {
+    return new Article(schema, id, sourceId, url, title, text, language, publishedAt, fetchedAt,
+        author == null || author.isBlank() ? null : author);
   }
 
   /** A new article whose id is derived from its canonical URL. */

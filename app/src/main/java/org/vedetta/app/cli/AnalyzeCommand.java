@@ -57,7 +57,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       article = new Article(article.schema(), article.id(), article.sourceId(), article.url(), article.title(),
           article.text(), language != null ? language : article.language(),
           published != null ? published.atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : article.publishedAt(),
-          article.fetchedAt());
+          article.fetchedAt(), article.author());
     }
     Analysis analysis = Analysis.of(article, matcher.analyze(article));
     PrintWriter out = spec.commandLine().getOut();

@@ -50,7 +50,8 @@ public final class ArticleAssembler {
     }
     String url = extracted.canonicalUrl() != null ? extracted.canonicalUrl() : page.url().toString();
     return Article.of(source.id(), canonical(url, item), headline(title), text, extracted.language(),
-        extracted.publishedAt() != null ? extracted.publishedAt() : item.publishedAt(), clock.instant());
+        extracted.publishedAt() != null ? extracted.publishedAt() : item.publishedAt(), clock.instant())
+        .withAuthor(extracted.author());
   }
 
   /** A headline is kept to one line of at most this many characters. */

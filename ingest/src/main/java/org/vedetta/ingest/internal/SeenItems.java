@@ -81,6 +81,46 @@ public final class SeenItems {
     return counts;
   }
 
+  /**
+   * The validators of the source's last complete read of {@code url}, or {@link Validators#NONE} (none yet, or the
+   * source now reads another URL).
+   */
+  public Validators validators(String sourceId, String url) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "select url, etag, last_modified from ingest_validators where source_id = ?")) {
+      statement.setString(1, sourceId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() && url.equals(rows.getString(1))
+            ? new Validators(rows.getString(2), rows.getString(3)) : Validators.NONE;
+      }
+    }
+  }
+
+  /** Keeps the validators of the source's last complete read of {@code url}, for the next process too. */
+  public void saveValidators(String sourceId, String url, Validators validators) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement delete = connection.prepareStatement(
+              "delete from ingest_validators where source_id = ?");
+          PreparedStatement insert = connection.prepareStatement("insert into ingest_validators"
+              + " (source_id, url, etag, last_modified, updated_at) values (?, ?, ?, ?, ?)")) {
+        delete.setString(1, sourceId);
+        delete.executeUpdate();
+        insert.setString(1, sourceId);
+        insert.setString(2, url);
+        insert.setString(3, validators.etag());
+        insert.setString(4, validators.lastModified());
+        insert.setObject(5, now());
+        insert.executeUpdate();
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
   /** Records a published article and the item that led to it; either may be known already. */
   public void record(String sourceId, String itemKey, Article article) throws SQLException {
     record(sourceId, itemKey, article, List.of());

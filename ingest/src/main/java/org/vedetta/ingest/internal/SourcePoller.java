@@ -24,7 +24,8 @@ import org.vedetta.model.Article;
  *
  * <p>The validators for the next conditional GET are kept only when the poll left nothing to retry (no
  * retriable item failure, no publish failure); otherwise the next poll reads the document again, so an
- * unchanged feed answering 304 cannot hide an item that still has to be published. A failing sink stops the
+ * unchanged feed answering 304 cannot hide an item that still has to be published. They are kept in the database,
+ * so the first poll after a restart (or on another ingest node) is conditional too. A failing sink stops the
  * poll. One poll of a source runs at a time.
  */
 public final class SourcePoller {
@@ -40,7 +41,8 @@ public final class SourcePoller {
   private final ArticleSink sink;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
-  private Validators validators = Validators.NONE;
+  /** The validators of the last complete read; {@code null} until read back from the store. */
+  private Validators validators;
 
   public SourcePoller(SourceSettings source, Fetcher fetcher, SeenItems seen, ArticleSink sink, Clock clock) {
     this.source = source;
@@ -83,6 +85,9 @@ public final class SourcePoller {
     String error = null;
     Throwable unexpected = null;
     try {
+      if (validators == null) {
+        validators = seen.validators(source.id(), url.toString());
+      }
       Fetched document = fetcher.fetch(source, url, validators);
       if (!document.notModified()) {
         List<Candidate> candidates = reader.read(document);
@@ -90,8 +95,10 @@ public final class SourcePoller {
         for (Candidate candidate : candidates) {
           process(candidate, tally);
         }
-        if (!tally.retry) {
-          validators = document.validators();
+        Validators read = tally.retry ? Validators.NONE : document.validators();
+        if (!read.equals(validators)) {
+          seen.saveValidators(source.id(), url.toString(), read);
+          validators = read;
         }
       }
     } catch (SourceFetchException e) {
