@@ -47,7 +47,8 @@ class HealthChecksTest {
     Instant now = Instant.parse("2026-12-07T06:00:00Z");
     List<SourceHealth> sources = List.of(
         new SourceHealth("ansa", true, 0, now, now, null, now, 12),
-        new SourceHealth("desk", true, 0, now, now, null, now, 10, 2, "item g1: extraction failed: StackOverflowError"),
+        new SourceHealth("desk", true, 0, now, now, null, now, 10, 2, "item g1: extraction failed: StackOverflowError",
+            null),
         new SourceHealth("tass", false, 3, now, null, "source 'tass': https://tass.example/rss: 503", now, 0));
     try (HealthChecks checks = new HealthChecks("127.0.0.1:" + freePort(), db, Map.of(),
         Map.of("sources", () -> SourcesSummary.of(sources)), Clock.systemUTC())) {

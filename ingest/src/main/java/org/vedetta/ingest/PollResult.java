@@ -12,13 +12,15 @@ import java.time.Duration;
  * @param took      wall time of the poll, by the ingest clock
  * @param error     why the poll as a whole failed, naming the source; {@code null} when it succeeded
  * @param itemError why the last failed item failed (bounded), or {@code null} when none failed
+ * @param warning   what had to be mended for the document to read ("undeclared namespace prefixes dc, media"), or
+ *                  {@code null}
  */
 public record PollResult(String sourceId, int itemsSeen, int published, int failed, Duration took, String error,
-    String itemError) {
+    String itemError, String warning) {
 
   /** A poll whose items did not fail, or whose item failures are not described. */
   public PollResult(String sourceId, int itemsSeen, int published, int failed, Duration took, String error) {
-    this(sourceId, itemsSeen, published, failed, took, error, null);
+    this(sourceId, itemsSeen, published, failed, took, error, null, null);
   }
 
   /** Whether the poll as a whole succeeded (some items may still have {@link #failed}). */

@@ -28,6 +28,7 @@ import java.time.Instant;
  * @param itemsFailedLastPoll items of the latest poll that could not be fetched or read (the poll itself may
  *                            have succeeded: one broken page fails its item only)
  * @param lastItemError       why the latest poll's last failed item failed, or {@code null}
+ * @param warning             what the latest poll's document needed mending for to read, or {@code null}
  */
 public record SourceHealth(
     String sourceId,
@@ -39,12 +40,14 @@ public record SourceHealth(
     Instant nextPollAt,
     int itemsLastPoll,
     int itemsFailedLastPoll,
-    String lastItemError) {
+    String lastItemError,
+    String warning) {
 
   /** A source whose items did not fail in the latest poll. */
   public SourceHealth(String sourceId, boolean healthy, int consecutiveFailures, Instant lastPoll, Instant lastSuccess,
       String lastError, Instant nextPollAt, int itemsLastPoll) {
-    this(sourceId, healthy, consecutiveFailures, lastPoll, lastSuccess, lastError, nextPollAt, itemsLastPoll, 0, null);
+    this(sourceId, healthy, consecutiveFailures, lastPoll, lastSuccess, lastError, nextPollAt, itemsLastPoll, 0, null,
+        null);
   }
 
   /** A source not polled yet. */

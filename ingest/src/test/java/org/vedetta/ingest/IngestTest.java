@@ -145,6 +145,21 @@ class IngestTest {
   }
 
   @Test
+  void aFeedThatNeededMendingIsReadAndSaysSoOnTheSourcesHealth() {
+    site.route("/feed.xml", Response.ok(RSS, """
+        <rss version="2.0"><channel><title>Desk</title><link>%1$s/</link><description>d</description>
+        <item><title>Troops arrive</title><link>%1$s/a</link><dc:creator>Ann Roe</dc:creator>
+        <description>North Korean troops arrived in Kursk.</description></item></channel></rss>""".formatted(base)));
+    Ingest ingest = ingest(rss("desk", "/feed.xml"));
+
+    PollResult result = ingest.pollNow("desk");
+
+    assertThat(result.published()).isEqualTo(1);
+    assertThat(result.warning()).isEqualTo("read after mending: undeclared namespace prefixes dc");
+    assertThat(ingest.health().get("desk").warning()).isEqualTo(result.warning());
+  }
+
+  @Test
   void theFirstPollAfterARestartIsConditionalToo() {
     site.route("/feed.xml", Response.ok(RSS, Fixtures.text("rss.xml", base)).withHeader("ETag", "\"v1\"")
         .withHeader("Last-Modified", "Fri, 07 Mar 2025 11:00:00 GMT"));

@@ -46,10 +46,11 @@ public final class SourcesPage {
    * @param error       the last poll's error, or {@code null}
    * @param itemsFailed items of the last poll that could not be fetched or read
    * @param itemError   why the last of them failed, or {@code null}
+   * @param warning     what its document needed mending for, or {@code null}
    */
   public record Row(String id, String type, String url, String interval, boolean healthy, int failures,
       String lastPoll, String lastSuccess, String nextPoll, int items, long lastDay, String error, int itemsFailed,
-      String itemError) {}
+      String itemError, String warning) {}
 
   private final Ingest ingest;
   private final List<SourceSettings> sources;
@@ -94,7 +95,7 @@ public final class SourcesPage {
       rows.add(new Row(s.id(), s.type().name().toLowerCase(Locale.ROOT), s.url(), describe(s.pollInterval()),
           h.healthy(), h.consecutiveFailures(), time(h.lastPoll(), "never"), time(h.lastSuccess(), "never"),
           time(h.nextPollAt(), "at once"), h.itemsLastPoll(), lastDay.getOrDefault(s.id(), 0L), h.lastError(),
-          h.itemsFailedLastPoll(), h.lastItemError()));
+          h.itemsFailedLastPoll(), h.lastItemError(), h.warning()));
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("rows", rows);

@@ -31,7 +31,7 @@ final class Charsets {
   static String decode(byte[] body, String... declared) {
     Charset bom = bom(body);
     if (bom != null) {
-      int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
+      int skip = bom == StandardCharsets.UTF_8 ? 3 : bom.name().startsWith("UTF-32") ? 4 : 2;
       return new String(body, skip, body.length - skip, bom);
     }
     return new String(body, choose(body, declared));
@@ -42,6 +42,10 @@ final class Charsets {
     Charset bom = bom(body);
     if (bom != null) {
       return bom;
+    }
+    Charset wide = unmarkedWide(body);
+    if (wide != null) {
+      return wide;
     }
     boolean ascii = isAscii(body);
     if (!ascii && isUtf8(body)) {
@@ -82,7 +86,36 @@ final class Charsets {
     }
   }
 
+  /**
+   * UTF-16 or UTF-32 without a byte order mark, told by where the zero bytes of the first characters fall (the XML
+   * specification's appendix F): a document starts with {@code <} or white space, both of one byte in ASCII.
+   */
+  private static Charset unmarkedWide(byte[] b) {
+    if (b.length < 4) {
+      return null;
+    }
+    if (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0) {
+      return Charset.forName("UTF-32BE");
+    }
+    if (b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0) {
+      return Charset.forName("UTF-32LE");
+    }
+    if (b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
   private static Charset bom(byte[] b) {
+    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff) {
+      return Charset.forName("UTF-32BE");
+    }
+    if (b.length >= 4 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe && b[2] == 0 && b[3] == 0) {
+      return Charset.forName("UTF-32LE");
+    }
     if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
       return StandardCharsets.UTF_8;
     }

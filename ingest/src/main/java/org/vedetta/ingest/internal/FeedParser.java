@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,23 +49,49 @@ public final class FeedParser implements ItemReader {
   private static final Pattern FORBIDDEN_CONTROLS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
   private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
   private static final Set<String> FEED_ROOTS = Set.of("rss", "feed", "rdf");
+  /** A prefixed element or attribute name: the prefix. */
+  private static final Pattern PREFIXED_NAME = Pattern.compile("[<\\s/]([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*");
+  private static final Pattern DECLARED_PREFIX = Pattern.compile("xmlns:([A-Za-z_][\\w.-]*)\\s*=");
+  private static final Pattern RSS_VERSION = Pattern.compile("\\sversion\\s*=\\s*[\"']([^\"']*)[\"']");
+  /** The versions of an {@code <rss>} root that ROME reads as such. */
+  private static final Set<String> READ_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
+  /** The namespaces feeds most often use without declaring them. */
+  private static final Map<String, String> KNOWN_NAMESPACES = Map.of(
+      "dc", "http://purl.org/dc/elements/1.1/",
+      "content", "http://purl.org/rss/1.0/modules/content/",
+      "media", "http://search.yahoo.com/mrss/",
+      "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd",
+      "atom", "http://www.w3.org/2005/Atom",
+      "slash", "http://purl.org/rss/1.0/modules/slash/",
+      "wfw", "http://wellformedweb.org/CommentAPI/",
+      "sy", "http://purl.org/rss/1.0/modules/syndication/",
+      "georss", "http://www.georss.org/georss",
+      "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
   /**
    * A parsed feed.
    *
-   * @param title the channel's or feed's title, plain text; may be empty
-   * @param items its entries in document order
+   * @param title   the channel's or feed's title, plain text; may be empty
+   * @param items   its entries in document order
+   * @param repairs what had to be mended for it to read ("undeclared prefixes dc, media"), for the source's health
    */
-  public record Parsed(String title, List<FeedItem> items) {
+  public record Parsed(String title, List<FeedItem> items, List<String> repairs) {
     public Parsed {
       title = title == null ? "" : title;
       items = List.copyOf(items);
+      repairs = repairs == null ? List.of() : List.copyOf(repairs);
     }
   }
 
   @Override
   public List<Candidate> read(Fetched document) throws DocumentException {
-    return parse(document.body(), document.contentType(), document.url()).stream().map(Candidate::of).toList();
+    return readItems(document).candidates();
+  }
+
+  @Override
+  public Items readItems(Fetched document) throws DocumentException {
+    Parsed feed = parseFeed(document.body(), document.contentType(), document.url());
+    return new Items(feed.items().stream().map(Candidate::of).toList(), feed.repairs());
   }
 
   /** The items of a feed; relative links are resolved against {@code base}. */
@@ -74,7 +101,8 @@ public final class FeedParser implements ItemReader {
 
   /** The title and items of a feed; relative links are resolved against {@code base}. */
   public Parsed parseFeed(byte[] body, String contentType, URI base) throws DocumentException {
-    String xml = repair(decode(body, contentType));
+    List<String> repairs = new ArrayList<>();
+    String xml = mend(repair(decode(body, contentType)), repairs);
     String root = rootName(xml);
     if (root == null) {
       throw new DocumentException("not a valid RSS or Atom feed: the document has no XML element");
@@ -98,7 +126,7 @@ public final class FeedParser implements ItemReader {
     for (SyndEntry entry : feed.getEntries()) {
       items.add(item(entry, linkBase, language));
     }
-    return new Parsed(feed.getTitle() == null ? "" : Jsoup.parse(feed.getTitle()).text(), items);
+    return new Parsed(feed.getTitle() == null ? "" : Jsoup.parse(feed.getTitle()).text(), items, repairs);
   }
 
   /**
@@ -126,6 +154,54 @@ public final class FeedParser implements ItemReader {
         .replace("\u0000", "").replaceFirst("^\u00ef\u00bb\u00bf", "");
     Matcher prolog = PROLOG_ENCODING.matcher(head);
     return Charsets.decode(body, Charsets.ofContentType(contentType), prolog.find() ? prolog.group(1) : null);
+  }
+
+  /**
+   * Feeds that readers such as feedparser read although they are not well formed or not to the letter of their
+   * format: namespace prefixes used without a declaration ({@code dc:}, {@code media:}, {@code itunes:}) get one,
+   * an {@code <rss>} of a version ROME does not know is read as 2.0, an {@code <rss>} without {@code <channel>} gets
+   * one around its content. Each repair is named in {@code repairs}.
+   */
+  static String mend(String xml, List<String> repairs) {
+    Matcher root = ROOT_START_TAG.matcher(xml);
+    if (!root.find()) {
+      return xml;
+    }
+    Set<String> declared = new java.util.HashSet<>();
+    DECLARED_PREFIX.matcher(xml).results().forEach(m -> declared.add(m.group(1)));
+    Set<String> undeclared = new java.util.TreeSet<>();
+    PREFIXED_NAME.matcher(xml).results().map(m -> m.group(1))
+        .filter(p -> !declared.contains(p) && !p.equals("xml") && !p.equals("xmlns")).forEach(undeclared::add);
+    String mended = xml;
+    if (!undeclared.isEmpty()) {
+      StringBuilder declarations = new StringBuilder();
+      for (String prefix : undeclared) {
+        declarations.append(" xmlns:").append(prefix).append("=\"")
+            .append(KNOWN_NAMESPACES.getOrDefault(prefix, "urn:vedetta:undeclared:" + prefix)).append('"');
+      }
+      int at = root.end() - (xml.charAt(root.end() - 2) == '/' ? 2 : 1);
+      mended = xml.substring(0, at) + declarations + xml.substring(at);
+      repairs.add("undeclared namespace prefixes " + String.join(", ", undeclared));
+    }
+    Matcher version = RSS_VERSION.matcher(root.group());
+    if (localName(root.group(1)).equals("rss") && version.find() && !READ_RSS_VERSIONS.contains(version.group(1))) {
+      // "0.90" on an <rss> root (0.90 proper is RDF) or a version nobody defined: read as 2.0, which holds them all.
+      String tag = root.group();
+      mended = mended.replaceFirst(Pattern.quote(tag),
+          Matcher.quoteReplacement(tag.substring(0, version.start(1)) + "2.0" + tag.substring(version.end(1))));
+      repairs.add("RSS version " + version.group(1) + " read as 2.0");
+    }
+    if (localName(root.group(1)).equals("rss") && !mended.contains("<channel")) {
+      Matcher start = ROOT_START_TAG.matcher(mended);
+      start.find();
+      int end = mended.lastIndexOf("</rss>");
+      if (end > start.end()) {
+        mended = mended.substring(0, start.end()) + "<channel>" + mended.substring(start.end(), end) + "</channel>"
+            + mended.substring(end);
+        repairs.add("<rss> without <channel>");
+      }
+    }
+    return mended;
   }
 
   /** What a browser would forgive and an XML parser does not. */

@@ -90,15 +90,20 @@ public final class SourcePoller {
       }
       Fetched document = fetcher.fetch(source, url, validators);
       if (!document.notModified()) {
-        List<Candidate> candidates = reader.read(document);
+        ItemReader.Items read = reader.readItems(document);
+        List<Candidate> candidates = read.candidates();
+        if (!read.repairs().isEmpty()) {
+          tally.warning = "read after mending: " + String.join("; ", read.repairs());
+          log.warn("source '{}': {}: {}", source.id(), url, tally.warning);
+        }
         tally.items = candidates.size();
         for (Candidate candidate : candidates) {
           process(candidate, tally);
         }
-        Validators read = tally.retry ? Validators.NONE : document.validators();
-        if (!read.equals(validators)) {
-          seen.saveValidators(source.id(), url.toString(), read);
-          validators = read;
+        Validators complete = tally.retry ? Validators.NONE : document.validators();
+        if (!complete.equals(validators)) {
+          seen.saveValidators(source.id(), url.toString(), complete);
+          validators = complete;
         }
       }
     } catch (SourceFetchException e) {
@@ -116,7 +121,7 @@ public final class SourcePoller {
       unexpected = e;
     }
     PollResult result = new PollResult(source.id(), tally.items, tally.published, tally.failed,
-        Duration.between(start, clock.instant()), error, tally.itemError);
+        Duration.between(start, clock.instant()), error, tally.itemError, tally.warning);
     if (error == null) {
       log.info("polled {}: {} items, {} published, {} failed, took {} ms",
           source.id(), result.itemsSeen(), result.published(), result.failed(), result.took().toMillis());
@@ -222,6 +227,8 @@ public final class SourcePoller {
     boolean retry;
     /** Why the last failed item failed. */
     String itemError;
+    /** What the document needed mending for. */
+    String warning;
 
     void failed(String why) {
       failed++;

@@ -152,7 +152,7 @@ public final class SourceRunner {
     }
     boolean healthy = failures < unhealthyAfter;
     health = new SourceHealth(source.id(), healthy, failures, start, lastSuccess, result.error(), next,
-        result.itemsSeen(), result.failed(), result.itemError());
+        result.itemsSeen(), result.failed(), result.itemError(), result.warning());
     if (before.healthy() && !healthy) {
       log.warn("source '{}' is unhealthy: {} polls failed in a row, next poll at {}; last error: {}",
           source.id(), failures, next, result.error());
