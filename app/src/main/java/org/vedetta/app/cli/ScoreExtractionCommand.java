@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vedetta.ingest.ExtractionScore;
+import org.vedetta.ingest.MetadataScore;
 import org.vedetta.ingest.SnippetScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,10 @@ final class ScoreExtractionCommand implements Callable<Integer> {
       + " benchmark does: a JSON list of {\"file\", \"url\", \"with\": [...], \"without\": [...]} for pages of DIR.")
   Path snippets;
 
+  @Option(names = "--metadata", description = "Instead, score title, author, language and date against each page's"
+      + " NAME.metadata.json (readability's expected-metadata.json).")
+  boolean metadata;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(dir)) {
@@ -40,6 +45,8 @@ final class ScoreExtractionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (snippets != null) {
       SnippetScore.print(SnippetScore.score(snippets, dir), out);
+    } else if (metadata) {
+      MetadataScore.print(MetadataScore.score(dir), out);
     } else {
       ExtractionScore.print(ExtractionScore.score(dir), out);
     }
