@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,7 +73,7 @@ class TopicProcessorIT {
               while (!release.get()) {
                 Thread.onSpinWait(); // an article that costs minutes, deaf to interrupts
               }
-              return java.util.List.of();
+              return List.of();
             }, producer, Clock.systemUTC(), Duration.ofMillis(10));
         matcher.start();
         producer.send(new ProducerRecord<>(Topics.ARTICLES, "a", "{\"id\":\"a\"}".getBytes())).get();

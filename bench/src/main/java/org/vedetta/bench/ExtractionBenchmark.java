@@ -1,6 +1,8 @@
 package org.vedetta.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ public final class ExtractionBenchmark {
     for (int warm = 0; warm < Math.max(3, rounds / 4); warm++) {
       pages.forEach(p -> Pages.read(p, "text/html", url, null));
     }
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long chars = 0;

@@ -29,6 +29,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
@@ -226,7 +228,7 @@ public final class YamlSettings {
     }
 
     List<Problem> inFileOrder() {
-      return problems.stream().sorted(java.util.Comparator.comparingInt(Problem::line)).toList();
+      return problems.stream().sorted(Comparator.comparingInt(Problem::line)).toList();
     }
 
     /**
@@ -278,7 +280,7 @@ public final class YamlSettings {
           segments.add("." + c.getCurrentName());
         }
       }
-      java.util.Collections.reverse(segments);
+      Collections.reverse(segments);
       String path = String.join("", segments);
       return path.startsWith(".") ? path.substring(1) : path;
     }

@@ -3,6 +3,7 @@ package org.vedetta.app.kafka;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ public final class TopicProcessor<T> implements AutoCloseable {
   /** The record in hand and since when, or {@code null} between records. */
   private volatile InHand inHand;
 
-  private record InHand(String record, java.time.Instant since) {}
+  private record InHand(String record, Instant since) {}
 
   /** A stage that keeps nothing in a database. */
   public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,

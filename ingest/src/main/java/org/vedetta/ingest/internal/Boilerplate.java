@@ -13,6 +13,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Removes what is not the article from a page (a copy: the page is changed in place), in four passes.
@@ -326,7 +328,7 @@ final class Boilerplate {
   /** Whether the element's text is shorter than {@code limit} characters, stopping as soon as it is not. */
   private static boolean shorterThan(Element e, int limit) {
     int[] left = {limit};
-    org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+    NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode t) {

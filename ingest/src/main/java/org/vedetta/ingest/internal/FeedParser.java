@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -167,9 +169,9 @@ public final class FeedParser implements ItemReader {
     if (!root.find()) {
       return xml;
     }
-    Set<String> declared = new java.util.HashSet<>();
+    Set<String> declared = new HashSet<>();
     DECLARED_PREFIX.matcher(xml).results().forEach(m -> declared.add(m.group(1)));
-    Set<String> undeclared = new java.util.TreeSet<>();
+    Set<String> undeclared = new TreeSet<>();
     PREFIXED_NAME.matcher(xml).results().map(m -> m.group(1))
         .filter(p -> !declared.contains(p) && !p.equals("xml") && !p.equals("xmlns")).forEach(undeclared::add);
     String mended = xml;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,8 +60,7 @@ class SloppyFeedsTest {
 
     assertThat(feed.items()).singleElement().satisfies(i -> assertThat(i.link()).isEqualTo("https://desk.example/a"));
     // 0.90 proper is RDF: an <rss version="0.90"> is read as 2.0, and said so.
-    assertThat(feed.repairs()).isEqualTo(version.equals("0.90") ? java.util.List.of("RSS version 0.90 read as 2.0")
-        : java.util.List.of());
+    assertThat(feed.repairs()).isEqualTo(version.equals("0.90") ? List.of("RSS version 0.90 read as 2.0") : List.of());
   }
 
   @Test
