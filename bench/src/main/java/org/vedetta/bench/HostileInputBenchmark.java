@@ -14,7 +14,8 @@ import org.vedetta.testsupport.HostileText;
 
 /**
  * What hostile input costs, and that it stays under its bound: a run-on megabyte of figures through the matcher
- * (mentions, claims, novelty) followed by an ordinary article, an article whose headline is that megabyte, and a page
+ * (mentions, claims, novelty) followed by an ordinary article, an article whose headline is that megabyte, the
+ * megabyte with soft hyphens and zero-width spaces inside every name, a sloppy feed of 20,000 items, and a page
  * nested 100,000 deep through extraction.
  * Each case is timed on a warm JVM; the benchmark exits with status 1 when one takes longer than
  * {@code --bound-seconds} (default 5).
@@ -65,6 +66,24 @@ public final class HostileInputBenchmark {
     System.out.printf("article with a %,d-character headline: %.2f s (%d claims)%n", runOn.length(), headlineSeconds,
         headline.assessments().size());
     within &= headlineSeconds <= bound;
+
+    String invisible = HostileText.invisibleCharacters(1_000_000);
+    start = System.nanoTime();
+    MatchResult hidden = matcher.match(article("invisible", invisible, "it"));
+    double invisibleSeconds = seconds(start);
+    System.out.printf("run-on article with soft hyphens and zero-width spaces in every name, %,d characters: %.2f s"
+        + " (%d claims)%n", invisible.length(), invisibleSeconds, hidden.assessments().size());
+    within &= invisibleSeconds <= bound;
+
+    byte[] sloppy = HostileText.sloppyFeed(20_000).getBytes(StandardCharsets.UTF_8);
+    start = System.nanoTime();
+    Pages.Document feed = Pages.readDocument(sloppy, "application/rss+xml",
+        URI.create("https://bench.vedetta.invalid/feed.xml"));
+    double feedSeconds = seconds(start);
+    System.out.printf("sloppy feed of 20,000 items, %,d bytes (no version, no channel, undeclared prefixes, entities,"
+        + " stray ampersands, control characters): %.2f s (%d items)%n", sloppy.length, feedSeconds,
+        ((Pages.Feed) feed).items().size());
+    within &= feedSeconds <= bound;
 
     start = System.nanoTime();
     Pages.Page page = Pages.read(nested, "text/html", URI.create("https://bench.vedetta.invalid/nested"), "en");

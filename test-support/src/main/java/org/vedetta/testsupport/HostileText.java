@@ -32,4 +32,24 @@ public final class HostileText {
     html.append("</div>".repeat(depth));
     return html.append("</body></html>").toString();
   }
+
+  /**
+   * A feed of about {@code items} items with every sloppiness readers forgive at once: no version, no
+   * {@code <channel>}, undeclared prefixes, HTML entities, stray ampersands and control characters.
+   */
+  public static String sloppyFeed(int items) {
+    StringBuilder feed = new StringBuilder(items * 260 + 100).append("<rss><title>Desk &mdash; news</title>");
+    for (int i = 0; i < items; i++) {
+      feed.append("<item><title>Troops &amp; arms ").append(i).append(" &rsquo;\u0001</title>")
+          .append("<link>https://desk.example/").append(i).append("</link><dc:creator>Ann & Bo</dc:creator>")
+          .append("<media:content url=\"x.jpg\"/><description>North Korean troops arrived&nbsp;in Kursk.</description>")
+          .append("</item>");
+    }
+    return feed.append("</rss>").toString();
+  }
+
+  /** About {@code chars} characters of figures with a soft hyphen and a zero-width space inside every word. */
+  public static String invisibleCharacters(int chars) {
+    return runOnFigures(chars).replace("nordcoreani", "nord\u00adco\u200breani").replace("soldati", "sol\u00addati");
+  }
 }

@@ -38,6 +38,9 @@ import org.jsoup.nodes.Entities;
  */
 public final class FeedParser implements ItemReader {
 
+  /** A feed is read up to this many items: news feeds carry tens, and a feed of thousands costs seconds to read. */
+  static final int MAX_ITEMS = 1_000;
+
   /** The first start tag that is not a prolog, comment, DOCTYPE or processing instruction. */
   private static final Pattern ROOT_START_TAG = Pattern.compile("<([A-Za-z_][\\w.:-]*)[^>]*>");
   private static final Pattern XML_LANG = Pattern.compile("\\sxml:lang\\s*=\\s*[\"']([^\"']*)[\"']");
@@ -126,6 +129,10 @@ public final class FeedParser implements ItemReader {
     URI linkBase = isHttp(base) ? base : channelLink(feed);
     List<FeedItem> items = new ArrayList<>();
     for (SyndEntry entry : feed.getEntries()) {
+      if (items.size() == MAX_ITEMS) {
+        repairs.add("only the first " + MAX_ITEMS + " of its " + feed.getEntries().size() + " items read");
+        break;
+      }
       items.add(item(entry, linkBase, language));
     }
     return new Parsed(feed.getTitle() == null ? "" : Jsoup.parse(feed.getTitle()).text(), items, repairs);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vedetta.testsupport.HostileText;
 
 /**
  * Feeds as the web serves them, which readers such as feedparser read: undeclared namespace prefixes, an
@@ -83,6 +84,16 @@ class SloppyFeedsTest {
     assertThat(parse(feed.getBytes(Charset.forName(charset))).items()).singleElement()
         .satisfies(i -> assertThat(i.text()).isEqualTo("North Korean troops arrived in Kursk, Курск."));
     assertThat(FeedParser.isFeed(feed.getBytes(Charset.forName(charset)), "text/html")).isTrue();
+  }
+
+  @Test
+  void aFeedOfThousandsOfItemsIsReadUpToItsFirstThousand() throws DocumentException {
+    FeedParser.Parsed feed = parse(HostileText.sloppyFeed(1_200));
+
+    assertThat(feed.items()).hasSize(FeedParser.MAX_ITEMS);
+    assertThat(feed.items().get(0).title()).isEqualTo("Troops & arms 0 \u2019");
+    assertThat(feed.repairs()).contains("only the first 1000 of its 1200 items read",
+        "undeclared namespace prefixes dc, media", "<rss> without <channel>");
   }
 
   @Test
