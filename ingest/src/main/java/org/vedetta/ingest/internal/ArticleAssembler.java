@@ -6,6 +6,7 @@ import org.vedetta.ingest.SourceFetchException;
 import org.vedetta.ingest.SourceSettings;
 import org.vedetta.ingest.SourceType;
 import org.vedetta.model.Article;
+import org.vedetta.model.Headlines;
 
 /**
  * Extract and identify: turns a {@link Candidate} into an {@link Article}. An HTML source's items, and an
@@ -38,7 +39,7 @@ public final class ArticleAssembler {
         throw new DocumentException("feed item " + item.key() + " has neither title nor text");
       }
       String language = languageHint != null ? languageHint : Languages.detect(item.title() + "\n\n" + item.text());
-      return Article.of(source.id(), canonical(item.link(), item), headline(item.title()), item.text(), language,
+      return Article.of(source.id(), canonical(item.link(), item), Headlines.oneLine(item.title(), MAX_TITLE), item.text(), language,
           item.publishedAt(), clock.instant());
     }
     Fetched page = candidate.page() != null ? candidate.page() : fetcher.fetch(source, pageUri(item), Validators.NONE);
@@ -49,19 +50,13 @@ public final class ArticleAssembler {
       throw new DocumentException("page " + page.url() + " has no main text");
     }
     String url = extracted.canonicalUrl() != null ? extracted.canonicalUrl() : page.url().toString();
-    return Article.of(source.id(), canonical(url, item), headline(title), text, extracted.language(),
+    return Article.of(source.id(), canonical(url, item), Headlines.oneLine(title, MAX_TITLE), text, extracted.language(),
         extracted.publishedAt() != null ? extracted.publishedAt() : item.publishedAt(), clock.instant())
         .withAuthor(extracted.author());
   }
 
-  /** A headline is kept to one line of at most this many characters. */
+  /** A headline is published on one line of at most this many characters ({@link Headlines}). */
   static final int MAX_TITLE = 1_000;
-
-  /** The title on one line, at most {@link #MAX_TITLE} characters: a feed's title may hold line breaks or pages. */
-  static String headline(String title) {
-    String line = title.replaceAll("\\s+", " ").strip();
-    return line.length() <= MAX_TITLE ? line : line.substring(0, MAX_TITLE - 1) + "…";
-  }
 
   private static URI pageUri(FeedItem item) throws DocumentException {
     if (item.link() == null) {

@@ -179,7 +179,7 @@ final class Boilerplate {
 
   private static void removeByName(Document page, Set<Element> keep) {
     Map<Element, Integer> text = new IdentityHashMap<>();
-    int pageText = page.body() == null ? 0 : textLength(page.body(), text);
+    int pageText = page.body() == null ? 0 : Html.textOutsideLinks(page.body(), text);
     for (Element e : page.select("[class], [id]")) {
       if (keep.contains(e) || e.is("html, body, main, [itemprop=articleBody]")) {
         continue;
@@ -217,24 +217,6 @@ final class Boilerplate {
   /** Whether an element holds most of the page's text outside links: then it is the layout the article sits in. */
   private static boolean holdsThePage(Element e, Map<Element, Integer> text, int pageText) {
     return pageText > 0 && text.getOrDefault(e, 0) >= PAGE_SHARE * pageText;
-  }
-
-  /** Characters of text outside links under each element, into {@code lengths}; returns the node's. */
-  private static int textLength(Node node, Map<Element, Integer> lengths) {
-    if (node instanceof TextNode t) {
-      return Html.normalisedLength(t.getWholeText());
-    }
-    if (node instanceof Element e && e.normalName().equals("a")) {
-      return 0;
-    }
-    int sum = 0;
-    for (Node child : node.childNodes()) {
-      sum += textLength(child, lengths);
-    }
-    if (node instanceof Element e) {
-      lengths.put(e, sum);
-    }
-    return sum;
   }
 
   static boolean hasBoilerplateWord(String value) {

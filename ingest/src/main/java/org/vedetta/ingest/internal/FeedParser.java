@@ -176,42 +176,38 @@ public final class FeedParser implements ItemReader {
     if (!root.find()) {
       return xml;
     }
+    boolean rss = localName(root.group(1)).equals("rss");
+    String tag = root.group();
+    String content = xml.substring(root.end());
+    Matcher version = RSS_VERSION.matcher(tag);
+    if (rss && version.find() && !READ_RSS_VERSIONS.contains(version.group(1))) {
+      // "0.90" on an <rss> root (0.90 proper is RDF) or a version nobody defined: read as 2.0, which holds them all.
+      repairs.add("RSS version " + version.group(1) + " read as 2.0");
+      tag = tag.substring(0, version.start(1)) + "2.0" + tag.substring(version.end(1));
+    }
     Set<String> declared = new HashSet<>();
     DECLARED_PREFIX.matcher(xml).results().forEach(m -> declared.add(m.group(1)));
     Set<String> undeclared = new TreeSet<>();
     PREFIXED_NAME.matcher(xml).results().map(m -> m.group(1))
         .filter(p -> !declared.contains(p) && !p.equals("xml") && !p.equals("xmlns")).forEach(undeclared::add);
-    String mended = xml;
     if (!undeclared.isEmpty()) {
       StringBuilder declarations = new StringBuilder();
       for (String prefix : undeclared) {
         declarations.append(" xmlns:").append(prefix).append("=\"")
             .append(KNOWN_NAMESPACES.getOrDefault(prefix, "urn:vedetta:undeclared:" + prefix)).append('"');
       }
-      int at = root.end() - (xml.charAt(root.end() - 2) == '/' ? 2 : 1);
-      mended = xml.substring(0, at) + declarations + xml.substring(at);
+      int at = tag.length() - (tag.endsWith("/>") ? 2 : 1);
+      tag = tag.substring(0, at) + declarations + tag.substring(at);
       repairs.add("undeclared namespace prefixes " + String.join(", ", undeclared));
     }
-    Matcher version = RSS_VERSION.matcher(root.group());
-    if (localName(root.group(1)).equals("rss") && version.find() && !READ_RSS_VERSIONS.contains(version.group(1))) {
-      // "0.90" on an <rss> root (0.90 proper is RDF) or a version nobody defined: read as 2.0, which holds them all.
-      String tag = root.group();
-      mended = mended.replaceFirst(Pattern.quote(tag),
-          Matcher.quoteReplacement(tag.substring(0, version.start(1)) + "2.0" + tag.substring(version.end(1))));
-      repairs.add("RSS version " + version.group(1) + " read as 2.0");
+    int end = content.lastIndexOf("</rss>");
+    if (rss && end >= 0 && !content.contains("<channel")) {
+      content = "<channel>" + content.substring(0, end) + "</channel>" + content.substring(end);
+      repairs.add("<rss> without <channel>");
     }
-    if (localName(root.group(1)).equals("rss") && !mended.contains("<channel")) {
-      Matcher start = ROOT_START_TAG.matcher(mended);
-      start.find();
-      int end = mended.lastIndexOf("</rss>");
-      if (end > start.end()) {
-        mended = mended.substring(0, start.end()) + "<channel>" + mended.substring(start.end(), end) + "</channel>"
-            + mended.substring(end);
-        repairs.add("<rss> without <channel>");
-      }
-    }
-    return mended;
+    return xml.substring(0, root.start()) + tag + content;
   }
+
 
   /** What a browser would forgive and an XML parser does not. */
   static String repair(String xml) {

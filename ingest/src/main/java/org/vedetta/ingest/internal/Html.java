@@ -5,11 +5,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Parses fetched HTML with jsoup. The text encoding is chosen by {@link Charsets} from the bytes, the
@@ -58,6 +61,24 @@ final class Html {
     }
     tooDeep.forEach(Element::unwrap);
     return page;
+  }
+
+  /** Characters of text outside links under {@code node}, recorded for each element in {@code lengths}. */
+  static int textOutsideLinks(Node node, Map<Element, Integer> lengths) {
+    if (node instanceof TextNode t) {
+      return normalisedLength(t.getWholeText());
+    }
+    if (node instanceof Element e && e.normalName().equals("a")) {
+      return 0;
+    }
+    int sum = 0;
+    for (Node child : node.childNodes()) {
+      sum += textOutsideLinks(child, lengths);
+    }
+    if (node instanceof Element e) {
+      lengths.put(e, sum);
+    }
+    return sum;
   }
 
   /**

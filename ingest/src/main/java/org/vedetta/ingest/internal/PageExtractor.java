@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 
 /**
@@ -208,7 +206,7 @@ public final class PageExtractor {
       return List.of();
     }
     Map<Element, Integer> weights = new IdentityHashMap<>();
-    weigh(page.body(), weights);
+    Html.textOutsideLinks(page.body(), weights);
     Element current = page.body();
     while (!current.normalName().equals("article")) {
       int total = weights.getOrDefault(current, 0);
@@ -224,24 +222,6 @@ public final class PageExtractor {
       current = dominant;
     }
     return List.of(current);
-  }
-
-  /** Characters of text outside links under each element. */
-  private static int weigh(Node node, Map<Element, Integer> weights) {
-    if (node instanceof TextNode text) {
-      return Html.normalisedLength(text.getWholeText());
-    }
-    if (node instanceof Element e && e.normalName().equals("a")) {
-      return 0;
-    }
-    int sum = 0;
-    for (Node child : node.childNodes()) {
-      sum += weigh(child, weights);
-    }
-    if (node instanceof Element e) {
-      weights.put(e, sum);
-    }
-    return sum;
   }
 
   static boolean sameText(String a, String b) {

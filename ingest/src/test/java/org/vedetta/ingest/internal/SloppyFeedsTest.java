@@ -54,6 +54,16 @@ class SloppyFeedsTest {
     assertThat(bare.repairs()).containsExactly("<rss> without <channel>");
   }
 
+  @Test
+  void anUnknownVersionAndUndeclaredPrefixesAreBothMended() throws DocumentException {
+    FeedParser.Parsed feed = parse("<rss version=\"0.90\"><channel>" + CHANNEL + "<item><title>Troops arrive</title>"
+        + "<link>https://desk.example/a</link><dc:creator>Ann Roe</dc:creator><description>x</description></item>"
+        + "</channel></rss>");
+
+    assertThat(feed.items()).hasSize(1);
+    assertThat(feed.repairs()).containsExactly("RSS version 0.90 read as 2.0", "undeclared namespace prefixes dc");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"0.90", "0.91", "0.92", "0.93", "0.94"})
   void rss09xReads(String version) throws DocumentException {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.vedetta.model.Claim;
 import org.vedetta.model.Development;
 import org.vedetta.model.Evidence;
+import org.vedetta.model.Headlines;
 
 /**
  * What one mail says, in the subscriber's language, laid out for the templates: a section per watchlist, in it a
@@ -146,7 +147,7 @@ public record DigestView(String subject, String heading, String greeting, List<S
         wording.change(d),
         segments(claim),
         evidence == null ? null : evidence.sourceId(),
-        evidence == null ? null : oneLine(evidence.title()),
+        evidence == null ? null : Headlines.oneLine(evidence.title(), MAX_TITLE),
         evidence == null ? null : webLink(evidence.url()),
         date == null ? null : wording.date(date),
         claim.attribution() == null ? null : claim.attribution().toUpperCase(Locale.ROOT),
@@ -154,24 +155,8 @@ public record DigestView(String subject, String heading, String greeting, List<S
         List.copyOf(alsoOn));
   }
 
-  /** A headline is shown on one line of at most this many characters. */
+  /** An article's headline is shown on one line of at most this many characters ({@link Headlines}). */
   static final int MAX_TITLE = 200;
-
-  /**
-   * An article's headline as one line of at most {@link #MAX_TITLE} characters, cut at a word with an ellipsis: a
-   * page's title may hold line breaks (which would forge lines in the text part) or run on for pages.
-   */
-  static String oneLine(String title) {
-    if (title == null) {
-      return null;
-    }
-    String line = title.replaceAll("\\s+", " ").strip();
-    if (line.length() <= MAX_TITLE) {
-      return line;
-    }
-    int cut = line.lastIndexOf(' ', MAX_TITLE - 1);
-    return line.substring(0, cut > MAX_TITLE / 2 ? cut : MAX_TITLE - 1) + "…";
-  }
 
   private static List<String> known(Development d, Wording wording) {
     if (!d.knownFacts().isEmpty()) {
