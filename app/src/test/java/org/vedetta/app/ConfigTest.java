@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,21 @@ class ConfigTest {
         assertThat(p.line()).isEqualTo(4);
       });
     });
+  }
+
+  @Test
+  void theDatabaseConnectionTimeoutIsReadAndChecked() throws IOException {
+    copyConfig();
+    String app = Files.readString(dir.resolve("application.yml"));
+    Files.writeString(dir.resolve("application.yml"), app.replace("database: {}",
+        "database: {url: \"jdbc:postgresql://db:5432/vedetta\", connection_timeout: 5s}"));
+    assertThat(VedettaConfig.load(dir).app().database().connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+
+    Files.writeString(dir.resolve("application.yml"), app.replace("database: {}",
+        "database: {connection_timeout: 10ms}"));
+    assertThatThrownBy(() -> VedettaConfig.load(dir)).isInstanceOf(SettingsException.class)
+        .hasMessageContaining("application.yml").hasMessageContaining("database.connection_timeout")
+        .hasMessageContaining("at least 250ms");
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +22,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.model.Development;
-import org.vedetta.model.Json;
 import org.vedetta.model.Topics;
 import org.vedetta.model.Verdict;
 import org.vedetta.testsupport.LocalHttpServer;
@@ -199,42 +194,5 @@ class MultiProcessIT {
         .body();
     Matcher m = Pattern.compile("(?m)^vedetta_articles_matched_total (\\S+)$").matcher(metrics);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
-
-  /** Reads topics from their beginning, outside any consumer group, keeping every record. */
-  private static final class TopicReader implements AutoCloseable {
-
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-
-    TopicReader(String bootstrapServers, String... topics) {
-      consumer = new KafkaClients(bootstrapServers).consumer("multi-process-it", "multi-process-it");
-      List<TopicPartition> partitions = Stream.of(topics).flatMap(t -> consumer.partitionsFor(t).stream())
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-    }
-
-    TopicReader poll() {
-      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      return this;
-    }
-
-    List<ConsumerRecord<String, byte[]>> records(String topic) {
-      return records.stream().filter(r -> r.topic().equals(topic)).toList();
-    }
-
-    long count(String topic) {
-      return records(topic).size();
-    }
-
-    <T> List<T> values(String topic, Class<T> type) {
-      return records(topic).stream().map(r -> Json.read(r.value(), type)).toList();
-    }
-
-    @Override
-    public void close() {
-      consumer.close();
-    }
   }
 }

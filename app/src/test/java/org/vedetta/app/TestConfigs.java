@@ -72,7 +72,7 @@ final class TestConfigs {
         new MailSettings.Smtp("127.0.0.1", smtpPort, null, null, false, false, Duration.ofSeconds(10)),
         "vedetta-test@localhost");
     AppSettings app = new AppSettings(dataDir.toString(), "../knowledge", KafkaSettings.EMBEDDED,
-        new DatabaseSettings(null, null, null), mail, null, null, HttpSettings.defaults().withPort(0).withToken(TOKEN));
+        DatabaseSettings.embedded(), mail, null, null, HttpSettings.defaults().withPort(0).withToken(TOKEN));
     SourceSettings source = new SourceSettings("osservatorio-est", SourceType.RSS, feedUrl, Duration.ofHours(1),
         true, null, null, "it", true);
     return new VedettaConfig(DEMO, app, List.of(source), demo.watchlists(), demo.subscribers(), demo.knowledge());

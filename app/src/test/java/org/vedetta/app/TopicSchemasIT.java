@@ -31,12 +31,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vedetta.app.kafka.DeadLetters;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
 import org.vedetta.model.Article;
 import org.vedetta.model.Claim;
 import org.vedetta.model.DeadLetter;
+import org.vedetta.model.DeadLetterReplay;
 import org.vedetta.model.Development;
 import org.vedetta.model.Evidence;
 import org.vedetta.model.Json;
@@ -71,7 +73,8 @@ class TopicSchemasIT {
       Topics.ARTICLES, new Contract("article", Article.SCHEMA),
       Topics.TAGGED, new Contract("tagged-article", TaggedArticle.SCHEMA),
       Topics.DEVELOPMENTS, new Contract("development", Development.SCHEMA),
-      Topics.DEADLETTER, new Contract("dead-letter", DeadLetter.SCHEMA));
+      Topics.DEADLETTER, new Contract("dead-letter", DeadLetter.SCHEMA),
+      Topics.DEADLETTER_REPLAYS, new Contract("dead-letter-replay", DeadLetterReplay.SCHEMA));
 
   private record Contract(String name, int version) {
     Schema schema() {
@@ -95,21 +98,28 @@ class TopicSchemasIT {
         producer.send(new ProducerRecord<>(Topics.ARTICLES, POISON_KEY, POISON)).get();
       }
       awaitQueued(service, 3);
-      awaitSettled(service, clients);
+      awaitSettled(service, clients, 1);
+      // Its replay, so that vedetta.deadletter.replays has a record too; the copy is dead-lettered again.
+      try (KafkaProducer<String, byte[]> producer = clients.producer("test")) {
+        assertThat(new DeadLetters(clients, java.time.Clock.systemUTC()).replay(d -> true, producer)).hasSize(1);
+      }
+      awaitSettled(service, clients, 2);
       topics = readAll(clients);
     }
 
-    // The poison record is this test's own, not something Vedetta wrote: it is the one value not checked.
+    // The poison record (and its replayed copy) is this test's own, not something Vedetta wrote: the one value not
+    // checked.
     List<ConsumerRecord<String, byte[]>> articles = topics.get(Topics.ARTICLES).stream()
         .filter(r -> !(POISON_KEY.equals(r.key()) && Arrays.equals(r.value(), POISON))).toList();
-    assertThat(articles).hasSize(topics.get(Topics.ARTICLES).size() - 1);
+    assertThat(articles).hasSize(topics.get(Topics.ARTICLES).size() - 2);
     topics.put(Topics.ARTICLES, articles);
 
     assertThat(topics.get(Topics.ARTICLES)).as(Topics.ARTICLES).hasSizeGreaterThanOrEqualTo(7);
     assertThat(topics.get(Topics.TAGGED)).as(Topics.TAGGED).isNotEmpty();
     assertThat(topics.get(Topics.DEVELOPMENTS)).as(Topics.DEVELOPMENTS).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(topics.get(Topics.DEADLETTER)).as(Topics.DEADLETTER).isNotEmpty()
-        .anySatisfy(r -> assertThat(r.key()).isEqualTo(POISON_KEY));
+    assertThat(topics.get(Topics.DEADLETTER)).as(Topics.DEADLETTER).hasSize(2)
+        .allSatisfy(r -> assertThat(r.key()).isEqualTo(POISON_KEY));
+    assertThat(topics.get(Topics.DEADLETTER_REPLAYS)).as(Topics.DEADLETTER_REPLAYS).hasSize(1);
 
     List<String> errors = new ArrayList<>();
     List<String> versions = new ArrayList<>();
@@ -196,14 +206,15 @@ class TopicSchemasIT {
    * Until nothing more is coming: the feed has been polled, and the matcher has committed every article, which it
    * does only once what it wrote for them (tagged articles, developments, dead letters) is acknowledged.
    */
-  private static void awaitSettled(Service service, KafkaClients clients) {
+  private static void awaitSettled(Service service, KafkaClients clients, int deadLetters) {
     Properties p = new Properties();
     p.put("bootstrap.servers", clients.bootstrapServers());
     try (Admin admin = Admin.create(p);
         KafkaConsumer<String, byte[]> consumer = clients.consumer("test-settled-" + System.nanoTime(), "test")) {
       List<TopicPartition> partitions = partitions(consumer, Topics.ARTICLES);
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        if (!service.ingest().lastResults().containsKey("osservatorio-est") || service.deadLettered() < 1) {
+        if (!service.ingest().lastResults().containsKey("osservatorio-est")
+            || service.deadLettered() < deadLetters) {
           return false;
         }
         Map<TopicPartition, OffsetAndMetadata> committed =

@@ -17,8 +17,14 @@ public final class Topics {
   /** Key: the original key. Value: {@link DeadLetter}. Records that a stage could not process. */
   public static final String DEADLETTER = "vedetta.deadletter";
 
+  /**
+   * Key: the original record's position, {@code topic-partition@offset}. Value: {@link DeadLetterReplay}. Compacted.
+   * Written by {@code vedetta deadletter replay}, so that each dead letter is replayed once.
+   */
+  public static final String DEADLETTER_REPLAYS = "vedetta.deadletter.replays";
+
   /** Every topic, in pipeline order. */
-  public static final List<String> ALL = List.of(ARTICLES, TAGGED, DEVELOPMENTS, DEADLETTER);
+  public static final List<String> ALL = List.of(ARTICLES, TAGGED, DEVELOPMENTS, DEADLETTER, DEADLETTER_REPLAYS);
 
   private Topics() {}
 }

@@ -24,7 +24,7 @@ public record AppSettings(String dataDir, String knowledgeDir, KafkaSettings kaf
     dataDir = dataDir == null ? "var" : dataDir;
     knowledgeDir = knowledgeDir == null ? "knowledge" : knowledgeDir;
     kafka = kafka == null ? KafkaSettings.EMBEDDED : kafka;
-    database = database == null ? new DatabaseSettings(null, null, null) : database;
+    database = database == null ? DatabaseSettings.embedded() : database;
     ingest = ingest == null ? IngestSettings.defaults() : ingest;
     http = http == null ? HttpSettings.defaults() : http;
   }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -27,6 +28,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+
+  private Path advertised;
 
   private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
     this.server = server;
@@ -92,8 +95,38 @@ public final class EmbeddedKafka implements AutoCloseable {
     return bootstrapServers;
   }
 
+  /**
+   * Writes the broker's address to {@code file} while it runs (deleted on close), so that commands run beside the
+   * service ({@code vedetta deadletter}) find a broker started on a free port.
+   */
+  public void advertise(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, bootstrapServers);
+      advertised = file;
+    } catch (IOException e) {
+      LOG.warn("cannot write the broker's address to {}: {}", file, e.toString());
+    }
+  }
+
+  /** The address an embedded broker advertised in {@code file}, if one runs. */
+  public static Optional<String> advertised(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   @Override
   public void close() {
+    if (advertised != null) {
+      try {
+        Files.deleteIfExists(advertised);
+      } catch (IOException e) {
+        LOG.warn("cannot delete {}: {}", advertised, e.toString());
+      }
+    }
     server.shutdown();
     server.awaitShutdown();
   }

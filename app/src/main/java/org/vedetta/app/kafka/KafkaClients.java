@@ -85,8 +85,11 @@ public final class KafkaClients {
       String minInSync = String.valueOf(Math.max(1, replication - 1));
       List<NewTopic> topics = new ArrayList<>();
       for (String name : Topics.ALL) {
-        int n = name.equals(Topics.DEADLETTER) ? 1 : partitions;
-        topics.add(new NewTopic(name, n, replication).configs(Map.of("min.insync.replicas", minInSync)));
+        boolean ops = name.equals(Topics.DEADLETTER) || name.equals(Topics.DEADLETTER_REPLAYS);
+        Map<String, String> configs = name.equals(Topics.DEADLETTER_REPLAYS)
+            ? Map.of("min.insync.replicas", minInSync, "cleanup.policy", "compact")
+            : Map.of("min.insync.replicas", minInSync);
+        topics.add(new NewTopic(name, ops ? 1 : partitions, replication).configs(configs));
       }
       for (var entry : admin.createTopics(topics).values().entrySet()) {
         try {

@@ -36,8 +36,13 @@ import org.vedetta.model.Topics;
 /**
  * Runs one stage on one topic: reads each record, hands its decoded value to the stage, writes what the stage
  * returns, and commits the offsets only once those writes are acknowledged and the stage's database writes are on
- * disk ({@link Durability}: a killed process never leaves offsets past work its database forgot). A record that cannot be decoded,
- * or that the stage still fails on after {@link #ATTEMPTS} tries, goes to {@link Topics#DEADLETTER} with its
+ * disk ({@link Durability}: a killed process never leaves offsets past work its database forgot).
+ *
+ * <p>Failures are told apart ({@link Failures}). One that may pass (the database or the broker unreachable, a
+ * timeout) pauses the stage: its partitions are paused, nothing is committed past the record, readiness says why,
+ * and the record is tried again after a pause that doubles up to {@link #MAX_BACKOFF} for as long as the failure
+ * lasts; nothing is dead-lettered for it. A record that cannot be processed (undecodable, rejected by the stage) or
+ * that the stage fails on for an unknown reason {@link #ATTEMPTS} times goes to {@link Topics#DEADLETTER} with its
  * original bytes and the error, so one poison record never blocks a partition.
  *
  * @param <T> the topic's value type
@@ -51,6 +56,9 @@ public final class TopicProcessor<T> implements AutoCloseable {
   }
 
   static final int ATTEMPTS = 3;
+  /** The longest pause between two tries of a record while a failure that may pass lasts. */
+  public static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+  private static final Duration POLL = Duration.ofMillis(500);
   /** One record held the stage longer than this: readiness reports the stage stuck. */
   public static final Duration STUCK_AFTER = Duration.ofSeconds(60);
   /** How long {@link #close} waits for the record in hand before it leaves the stage to end with the process. */
@@ -65,6 +73,7 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Clock clock;
   private final Duration backoff;
+  private final Duration maxBackoff;
   private final Durability durability;
   private final Thread thread;
   private final AtomicLong processed = new AtomicLong();
@@ -74,8 +83,21 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private volatile String failure;
   /** The record in hand and since when, or {@code null} between records. */
   private volatile InHand inHand;
+  /** Why the stage waits, or {@code null} while records flow. */
+  private volatile Pause pause;
 
   private record InHand(String record, Instant since) {}
+
+  /**
+   * A failure that may pass, being waited out.
+   *
+   * @param reason   the last failure
+   * @param since    when the first one happened
+   * @param failures tries failed in a row
+   * @param waitMillis the current pause
+   * @param retryAt  when the next try is due, on {@link System#nanoTime}'s scale
+   */
+  private record Pause(String reason, Instant since, int failures, long waitMillis, long retryAt) {}
 
   /** A stage that keeps nothing in a database. */
   public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
@@ -94,6 +116,7 @@ public final class TopicProcessor<T> implements AutoCloseable {
     this.producer = producer;
     this.clock = clock;
     this.backoff = backoff;
+    this.maxBackoff = backoff.compareTo(MAX_BACKOFF) < 0 ? MAX_BACKOFF : backoff;
     this.consumer = clients.consumer("vedetta-" + stageName, "vedetta-" + stageName + "-" + ProcessHandle.current().pid());
     this.thread = new Thread(this::run, "vedetta-" + stageName);
     // A stage stuck on one record (a page that costs minutes) must not keep the process alive once it is stopped.
@@ -155,6 +178,20 @@ public final class TopicProcessor<T> implements AutoCloseable {
         : Optional.empty();
   }
 
+  /**
+   * Whether the stage waits out a failure that may pass (the database unreachable, say): since when, how many tries
+   * and why, for readiness; empty while records flow.
+   */
+  public Optional<String> paused() {
+    Pause now = pause;
+    if (now == null) {
+      return Optional.empty();
+    }
+    return Optional.of("stage '" + stageName + "' paused for " + Duration.between(now.since(), clock.instant())
+        .toSeconds() + " s (" + now.failures() + " tries, next in at most " + now.waitMillis() / 1000.0
+        + " s), nothing dead-lettered: " + now.reason());
+  }
+
   /** Why the stage stopped on its own, or {@code null}. */
   public String failure() {
     return failure;
@@ -163,9 +200,23 @@ public final class TopicProcessor<T> implements AutoCloseable {
   private void run() {
     try {
       while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        Pause waiting = pause;
+        boolean holding = waiting != null && System.nanoTime() < waiting.retryAt();
+        if (holding) {
+          consumer.pause(consumer.assignment()); // partitions assigned since the pause began included
+        } else if (!consumer.paused().isEmpty()) {
+          consumer.resume(consumer.paused());
+        }
+        ConsumerRecords<String, byte[]> records = consumer.poll(holding
+            ? Duration.ofNanos(Math.min(POLL.toNanos(), Math.max(1, waiting.retryAt() - System.nanoTime()))) : POLL);
         lag.set(currentLag());
-        if (!records.isEmpty()) {
+        if (records.isEmpty()) {
+          if (waiting != null && !holding && lag.get() == 0) {
+            resumed(); // nothing left to try again: the partitions moved to another consumer
+          }
+        } else if (holding) {
+          seek(firstOffsets(records)); // a partition assigned while waiting: read when the wait is over
+        } else {
           processBatch(records);
         }
       }
@@ -182,41 +233,80 @@ public final class TopicProcessor<T> implements AutoCloseable {
     }
   }
 
+  /** A record handled and the writes it led to. */
+  private record Handled(ConsumerRecord<String, byte[]> record, List<Future<RecordMetadata>> writes) {}
+
+  /** A failure that may pass, met on {@code record}: the stage waits and reads it again. */
+  private static final class Transient extends Exception {
+    Transient(Throwable cause) {
+      super(cause.toString(), cause);
+    }
+  }
+
   /**
-   * Handles a batch and commits it once every record it led to is acknowledged. A write that fails rewinds the
-   * batch, to be handled again after a pause (stages are idempotent: the matcher learns a fact once, the notifier
-   * queues a development once per subscriber). A commit refused because the partitions moved to another consumer
-   * is left to that consumer, which reads the same records again.
+   * Handles a batch and commits it once every record it led to is acknowledged and the stage's database writes are
+   * on disk. A failure that may pass (the database or the broker unreachable) stops the batch: what was handled
+   * before it is committed, the rest is read again after a pause that grows while the failure lasts, and nothing is
+   * dead-lettered (stages are idempotent: the matcher learns a fact once, the notifier queues a development once per
+   * subscriber). A commit refused because the partitions moved to another consumer is left to that consumer, which
+   * reads the same records again.
    */
   private void processBatch(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-    List<Future<RecordMetadata>> writes = new ArrayList<>();
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    Map<TopicPartition, Long> next = firstOffsets(records);
+    List<Handled> handled = new ArrayList<>();
+    Transient failed = null;
     for (ConsumerRecord<String, byte[]> record : records) {
-      for (ProducerRecord<String, byte[]> out : handle(record)) {
-        writes.add(producer.send(out));
+      List<Future<RecordMetadata>> writes = new ArrayList<>();
+      try {
+        for (ProducerRecord<String, byte[]> out : handle(record)) {
+          writes.add(producer.send(out));
+        }
+      } catch (Transient e) {
+        failed = e;
+        break;
       }
-      offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-      processed.incrementAndGet();
+      handled.add(new Handled(record, writes));
     }
-    try {
-      for (Future<RecordMetadata> write : writes) {
-        write.get();
+    if (!handled.isEmpty()) {
+      try {
+        commit(handled);
+        handled.forEach(h -> next.put(new TopicPartition(h.record().topic(), h.record().partition()),
+            h.record().offset() + 1));
+      } catch (Transient e) {
+        failed = e;
       }
-    } catch (ExecutionException e) {
-      LOG.error("{}: a write to Kafka failed, the batch is handled again in {} ms: {}", stageName, backoff.toMillis(),
-          e.getCause().toString());
-      rewind(records);
-      TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
-      return;
+    }
+    if (failed != null) {
+      seek(next);
+      paused(failed.getCause());
+    } else {
+      resumed();
+    }
+  }
+
+  /** Waits for the writes of the handled records, flushes the database, commits their offsets. */
+  private void commit(List<Handled> handled) throws InterruptedException, Transient {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (Handled h : handled) {
+      for (Future<RecordMetadata> write : h.writes()) {
+        try {
+          write.get();
+        } catch (ExecutionException e) {
+          if (Failures.classify(e.getCause()) == Failures.Kind.TRANSIENT) {
+            throw new Transient(e.getCause());
+          }
+          // A write the broker will never take (a record too large): the record it came from is kept whole.
+          awaitDeadLetter(h.record(), "writing its result failed: " + e.getCause());
+        }
+      }
+      ConsumerRecord<String, byte[]> r = h.record();
+      offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+      processed.incrementAndGet();
     }
     try {
       durability.flush();
     } catch (SQLException e) {
-      LOG.error("{}: the database could not write the batch to disk, it is handled again in {} ms: {}", stageName,
-          backoff.toMillis(), e.toString());
-      rewind(records);
-      TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
-      return;
+      throw new Transient(e);
     }
     try {
       consumer.commitSync(offsets);
@@ -226,12 +316,54 @@ public final class TopicProcessor<T> implements AutoCloseable {
     }
   }
 
-  /** Reads the batch again from its first record, on the partitions this consumer still holds. */
-  private void rewind(ConsumerRecords<String, byte[]> records) {
+  private void awaitDeadLetter(ConsumerRecord<String, byte[]> record, String error)
+      throws InterruptedException, Transient {
+    try {
+      producer.send(deadLetter(record, error)).get();
+    } catch (ExecutionException e) {
+      throw new Transient(e.getCause());
+    }
+  }
+
+  private static Map<TopicPartition, Long> firstOffsets(ConsumerRecords<String, byte[]> records) {
+    Map<TopicPartition, Long> first = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
+      first.put(partition, records.records(partition).get(0).offset());
+    }
+    return first;
+  }
+
+  /** Reads each partition again from the given offset, on the partitions this consumer still holds. */
+  private void seek(Map<TopicPartition, Long> offsets) {
+    offsets.forEach((partition, offset) -> {
       if (consumer.assignment().contains(partition)) {
-        consumer.seek(partition, records.records(partition).get(0).offset());
+        consumer.seek(partition, offset);
       }
+    });
+  }
+
+  private void paused(Throwable cause) {
+    Pause before = pause;
+    int failures = before == null ? 1 : before.failures() + 1;
+    long waitMillis = Math.min(maxBackoff.toMillis(), backoff.toMillis() << Math.min(failures - 1, 20));
+    Instant since = before == null ? clock.instant() : before.since();
+    pause = new Pause(cause.toString(), since, failures, waitMillis,
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis));
+    if (before == null) {
+      LOG.warn("{}: paused, nothing dead-lettered; trying again in {} ms, then less often while it lasts: {}",
+          stageName, waitMillis, cause.toString());
+    } else {
+      LOG.warn("{}: still failing after {} tries, trying again in {} ms: {}", stageName, failures, waitMillis,
+          cause.toString());
+    }
+  }
+
+  private void resumed() {
+    Pause before = pause;
+    if (before != null) {
+      pause = null;
+      LOG.info("{}: resumed after {} s and {} tries", stageName,
+          Duration.between(before.since(), clock.instant()).toSeconds(), before.failures());
     }
   }
 
@@ -241,14 +373,13 @@ public final class TopicProcessor<T> implements AutoCloseable {
   }
 
   private List<ProducerRecord<String, byte[]>> handle(ConsumerRecord<String, byte[]> record)
-      throws InterruptedException {
+      throws InterruptedException, Transient {
     T value;
     try {
       value = Json.read(record.value(), type);
     } catch (MalformedRecordException e) {
       return List.of(deadLetter(record, e.getMessage()));
     }
-    Exception last = null;
     inHand = new InHand(record.topic() + "-" + record.partition() + "@" + record.offset(), clock.instant());
     try {
       return attempts(record, value);
@@ -257,17 +388,25 @@ public final class TopicProcessor<T> implements AutoCloseable {
     }
   }
 
+  /**
+   * The stage's records for one value: a failure that may pass is handed up for the stage to wait; a record the
+   * stage rejects is dead-lettered at once; any other failure after {@link #ATTEMPTS} tries.
+   */
   private List<ProducerRecord<String, byte[]>> attempts(ConsumerRecord<String, byte[]> record, T value)
-      throws InterruptedException {
+      throws InterruptedException, Transient {
     Exception last = null;
     for (int attempt = 1; attempt <= ATTEMPTS && running; attempt++) {
       try {
         return stage.process(value);
-      } catch (IllegalArgumentException | NullPointerException e) {
-        last = e;
-        break;
       } catch (Exception e) {
         last = e;
+        Failures.Kind kind = Failures.classify(e);
+        if (kind == Failures.Kind.TRANSIENT) {
+          throw new Transient(e);
+        }
+        if (kind == Failures.Kind.PERMANENT) {
+          break;
+        }
         LOG.warn("{}: attempt {} on {}-{}@{} failed: {}", stageName, attempt, record.topic(), record.partition(),
             record.offset(), e.toString());
         TimeUnit.MILLISECONDS.sleep(backoff.toMillis() << (attempt - 1));

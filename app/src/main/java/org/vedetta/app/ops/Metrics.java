@@ -87,7 +87,7 @@ public final class Metrics {
     };
   }
 
-  /** Follows a stage's consumer: its lag, and the records it processed and dead-lettered. */
+  /** Follows a stage's consumer: its lag, the records it processed and dead-lettered, and whether it is paused. */
   public void follow(TopicProcessor<?> processor) {
     String stage = processor.stageName();
     Gauge.builder("vedetta.consumer.lag", processor, TopicProcessor::lag)
@@ -96,6 +96,9 @@ public final class Metrics {
         .description("Records a stage handled").tag("stage", stage).register(registry);
     FunctionCounter.builder("vedetta.records.dead.lettered", processor, TopicProcessor::deadLettered)
         .description("Records a stage sent to vedetta.deadletter").tag("stage", stage).register(registry);
+    Gauge.builder("vedetta.stage.paused", processor, p -> p.paused().isPresent() ? 1 : 0)
+        .description("1 while the stage waits out a failure that may pass (database or broker unreachable)")
+        .tag("stage", stage).register(registry);
   }
 
   /** Everything, in the Prometheus text format. */

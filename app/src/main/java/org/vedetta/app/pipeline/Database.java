@@ -22,6 +22,7 @@ public final class Database {
       config.setPassword(settings.password());
     }
     config.setMaximumPoolSize(8);
+    config.setConnectionTimeout(settings.connectionTimeout().toMillis());
     config.setPoolName("vedetta");
     return new HikariDataSource(config);
   }

@@ -1,6 +1,7 @@
 package org.vedetta.app.pipeline;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -112,6 +114,7 @@ public final class Service implements AutoCloseable {
     if (config.app().kafka().embedded()) {
       EmbeddedKafka broker = EmbeddedKafka.start(config.dataDir().resolve("kafka"), config.app().kafka().port());
       resources.push(broker);
+      broker.advertise(brokerAddressFile(config));
       bootstrapServers = broker.bootstrapServers();
     } else {
       bootstrapServers = config.app().kafka().bootstrapServers();
@@ -192,6 +195,9 @@ public final class Service implements AutoCloseable {
       Ingest polling = ingest;
       notes.put("sources", () -> SourcesSummary.of(polling.health().values()));
     }
+    if (!processors.isEmpty()) {
+      notes.put("consumers", this::consumers);
+    }
     HealthChecks health = new HealthChecks(bootstrapServers, dataSource, checks, notes, options.clock());
     resources.push(health);
     new OpsPages(health, metrics).register(http.app());
@@ -223,13 +229,23 @@ public final class Service implements AutoCloseable {
     return out;
   }
 
-  /** The first stage that stopped consuming on its own, with why. */
-  /** A stage that stopped, or one that a record has held for over {@link TopicProcessor#STUCK_AFTER}. */
+  /**
+   * A stage that stopped, one that waits out a failure that may pass (the database unreachable), or one that a
+   * record has held for over {@link TopicProcessor#STUCK_AFTER}.
+   */
   private Optional<String> stoppedStage() {
     return processors.stream().filter(p -> p.failure() != null).findFirst()
         .map(p -> "stage '" + p.stageName() + "' stopped: " + p.failure())
+        .or(() -> processors.stream().map(TopicProcessor::paused).flatMap(Optional::stream).findFirst())
         .or(() -> processors.stream().map(p -> p.stuck(TopicProcessor.STUCK_AFTER)).flatMap(Optional::stream)
             .findFirst());
+  }
+
+  /** Each stage's consumer lag and the records it dead-lettered since start, e.g. {@code matcher: lag 0, 0 dead-lettered}. */
+  private String consumers() {
+    return processors.stream()
+        .map(p -> p.stageName() + ": lag " + p.lag() + ", " + p.deadLettered() + " dead-lettered")
+        .collect(Collectors.joining("; "));
   }
 
   private void process(TopicProcessor<?> processor) {
@@ -237,6 +253,11 @@ public final class Service implements AutoCloseable {
     processors.add(processor);
     resources.push(processor);
     processor.start();
+  }
+
+  /** Where a running service's embedded broker gives its address, for commands run beside it. */
+  public static Path brokerAddressFile(VedettaConfig config) {
+    return config.dataDir().resolve("kafka.address");
   }
 
   public String bootstrapServers() {
