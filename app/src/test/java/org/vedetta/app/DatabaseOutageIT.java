@@ -33,6 +33,7 @@ import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
 import org.vedetta.model.Development;
 import org.vedetta.model.Topics;
+import org.vedetta.settings.Durations;
 import org.vedetta.testsupport.TcpProxy;
 import org.vedetta.testsupport.TestDatabases;
 
@@ -46,9 +47,13 @@ import org.vedetta.testsupport.TestDatabases;
  */
 class DatabaseOutageIT {
 
-  /** The pool gives up on a connection after this; the old stage dead-lettered after three such tries. */
-  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration OUTAGE = Duration.ofSeconds(20);
+  /**
+   * The pool gives up on a connection after this; the old stage dead-lettered after three such tries. Longer runs:
+   * {@code -Dvedetta.outage=150s -Dvedetta.outage.connection-timeout=30s}.
+   */
+  private static final Duration CONNECTION_TIMEOUT =
+      Durations.parse(System.getProperty("vedetta.outage.connection-timeout", "2s"));
+  private static final Duration OUTAGE = Durations.parse(System.getProperty("vedetta.outage", "20s"));
 
   @RegisterExtension
   static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -104,7 +109,8 @@ class DatabaseOutageIT {
         try (Service polling = Service.start(ingest, Set.of(Role.INGEST), options())) {
           await("the 7 articles published").atMost(Duration.ofSeconds(60))
               .until(() -> topics.poll().count(Topics.ARTICLES) == 7);
-          HttpResponse<String> paused = await("readiness says the matcher is paused").atMost(Duration.ofSeconds(60))
+          HttpResponse<String> paused = await("readiness says the matcher is paused")
+              .atMost(CONNECTION_TIMEOUT.multipliedBy(2).plusSeconds(60))
               .until(() -> get(ready), r -> r.statusCode() == 503 && r.body().contains("paused"));
           assertThat(paused.body()).contains("nothing dead-lettered");
           while (System.nanoTime() - cutAt < OUTAGE.toNanos()) {

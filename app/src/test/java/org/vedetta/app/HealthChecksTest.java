@@ -4,20 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vedetta.app.ops.HealthChecks;
 import org.vedetta.app.ops.SourcesSummary;
 import org.vedetta.ingest.SourceHealth;
+import org.vedetta.testsupport.TcpProxy;
 
 /** Readiness says which dependency is down, and why. */
 class HealthChecksTest {
+
+  @TempDir
+  Path dir;
 
   @Test
   void anUnreachableBrokerAndAFailingMailServerMakeTheProcessNotReady() throws IOException {
@@ -37,6 +47,28 @@ class HealthChecksTest {
       assertThat(report.checks().get("mail").up()).isFalse();
       assertThat(report.checks().get("mail").detail()).contains("Connection refused");
       assertThat(checks.report()).as("a second look within seconds reuses the result").isSameAs(report);
+    }
+  }
+
+  @Test
+  void aDatabaseThatGivesNoConnectionIsReportedDownWithoutHoldingTheProbe() throws Exception {
+    Server h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.toString()).start();
+    HikariConfig pool = new HikariConfig();
+    try (TcpProxy proxy = TcpProxy.start("127.0.0.1", h2.getPort())) {
+      pool.setJdbcUrl("jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/health");
+      pool.setConnectionTimeout(Duration.ofSeconds(30).toMillis()); // the pool's default: longer than a probe waits
+      try (HikariDataSource db = new HikariDataSource(pool);
+          HealthChecks checks = new HealthChecks("127.0.0.1:" + freePort(), db, Map.of(), Clock.systemUTC())) {
+        proxy.cut();
+        long started = System.nanoTime();
+        HealthChecks.Check database = checks.report().checks().get("database");
+
+        assertThat(database.up()).isFalse();
+        assertThat(database.detail()).isEqualTo("no connection within 3 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+      }
+    } finally {
+      h2.stop();
     }
   }
 

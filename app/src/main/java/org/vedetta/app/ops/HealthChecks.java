@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,6 +57,12 @@ public final class HealthChecks implements AutoCloseable {
   private final Map<String, Supplier<String>> notes;
   private final Clock clock;
   private Report last;
+  private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "vedetta-health-database");
+    t.setDaemon(true);
+    return t;
+  });
+  private CompletableFuture<Check> databaseCheck;
 
   /**
    * @param more further checks by name, each giving what is wrong or nothing: the notifier's {@code mail}, the
@@ -89,7 +100,7 @@ public final class HealthChecks implements AutoCloseable {
     }
     Map<String, Check> checks = new LinkedHashMap<>();
     checks.put("kafka", timed(this::kafka));
-    checks.put("database", timed(this::database));
+    checks.put("database", timed(this::databaseWithinTimeout));
     more.forEach((name, check) -> checks.put(name, timed(() -> check.get().map(problem -> new Check(false, problem, 0))
         .orElse(new Check(true, "ok", 0)))));
     notes.forEach((name, note) -> checks.put(name, timed(() -> new Check(true, note.get(), 0))));
@@ -110,6 +121,26 @@ public final class HealthChecks implements AutoCloseable {
     }
   }
 
+  /**
+   * The database check, bounded: the pool waits up to its connection timeout (30 s by default) for a connection, a
+   * probe cannot. A check still waiting is not started twice.
+   */
+  private Check databaseWithinTimeout() {
+    if (databaseCheck == null || databaseCheck.isDone()) {
+      databaseCheck = CompletableFuture.supplyAsync(this::database, checker);
+    }
+    try {
+      return databaseCheck.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return new Check(false, "no connection within " + TIMEOUT.toSeconds() + " s", 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Check(false, "interrupted", 0);
+    } catch (ExecutionException e) {
+      return new Check(false, e.getCause().toString(), 0);
+    }
+  }
+
   private Check database() {
     try (Connection c = database.getConnection()) {
       boolean valid = c.isValid((int) TIMEOUT.toSeconds());
@@ -127,6 +158,7 @@ public final class HealthChecks implements AutoCloseable {
 
   @Override
   public void close() {
+    checker.shutdownNow();
     admin.close(Duration.ofSeconds(2));
   }
 }
