@@ -79,10 +79,22 @@ final class KafkaCluster implements AutoCloseable {
     p.waitFor(30, TimeUnit.SECONDS);
   }
 
-  /** Starts node {@code id} again on its data, and waits until the cluster has its three brokers. */
+  /**
+   * Starts node {@code id} again on its data, and waits until it has caught up: every partition of every topic has
+   * its three replicas in sync again (no under-replicated partition, as an operator would check).
+   */
   void restart(int id) {
     startNode(id - 1);
     awaitBrokers(NODES, Duration.ofSeconds(90));
+    try (Admin admin = admin()) {
+      await("node " + id + " in sync on every partition").atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            var names = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+            return admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                .flatMap(t -> t.partitions().stream())
+                .allMatch(p -> p.isr().size() == NODES && p.isr().stream().anyMatch(n -> n.id() == id));
+          });
+    }
   }
 
   Admin admin() {

@@ -65,6 +65,13 @@ final class Processes implements AfterEachCallback, AutoCloseable {
     }
   }
 
+  /** Kills {@code name} at once, as {@code kill -9} would, and waits until it is gone. */
+  void kill(String name) throws InterruptedException {
+    Process process = running.get(name);
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   /** Waits until each named process says it is running; fails at once, with its log, when one exits. */
   void awaitRunning(Duration timeout, String... names) {
     for (String name : names) {

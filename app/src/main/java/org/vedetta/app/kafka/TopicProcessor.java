@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -96,8 +98,10 @@ public final class TopicProcessor<T> implements AutoCloseable {
    * @param failures tries failed in a row
    * @param waitMillis the current pause
    * @param retryAt  when the next try is due, on {@link System#nanoTime}'s scale
+   * @param partitions the partitions whose records are to be tried again
    */
-  private record Pause(String reason, Instant since, int failures, long waitMillis, long retryAt) {}
+  private record Pause(String reason, Instant since, int failures, long waitMillis, long retryAt,
+      Set<TopicPartition> partitions) {}
 
   /** A stage that keeps nothing in a database. */
   public TopicProcessor(String stageName, KafkaClients clients, String topic, Class<T> type, Stage<T> stage,
@@ -211,8 +215,9 @@ public final class TopicProcessor<T> implements AutoCloseable {
             ? Duration.ofNanos(Math.min(POLL.toNanos(), Math.max(1, waiting.retryAt() - System.nanoTime()))) : POLL);
         lag.set(currentLag());
         if (records.isEmpty()) {
-          if (waiting != null && !holding && lag.get() == 0) {
-            resumed(); // nothing left to try again: the partitions moved to another consumer
+          if (waiting != null && !holding && Collections.disjoint(consumer.assignment(), waiting.partitions())) {
+            LOG.info("{}: no longer paused: the partitions it was trying moved to another consumer", stageName);
+            pause = null;
           }
         } else if (holding) {
           seek(firstOffsets(records)); // a partition assigned while waiting: read when the wait is over
@@ -278,7 +283,7 @@ public final class TopicProcessor<T> implements AutoCloseable {
     }
     if (failed != null) {
       seek(next);
-      paused(failed.getCause());
+      paused(failed.getCause(), next.keySet());
     } else {
       resumed();
     }
@@ -342,13 +347,13 @@ public final class TopicProcessor<T> implements AutoCloseable {
     });
   }
 
-  private void paused(Throwable cause) {
+  private void paused(Throwable cause, Set<TopicPartition> partitions) {
     Pause before = pause;
     int failures = before == null ? 1 : before.failures() + 1;
     long waitMillis = Math.min(maxBackoff.toMillis(), backoff.toMillis() << Math.min(failures - 1, 20));
     Instant since = before == null ? clock.instant() : before.since();
     pause = new Pause(cause.toString(), since, failures, waitMillis,
-        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis));
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis), Set.copyOf(partitions));
     if (before == null) {
       LOG.warn("{}: paused, nothing dead-lettered; trying again in {} ms, then less often while it lasts: {}",
           stageName, waitMillis, cause.toString());
