@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.vedetta.matcher.internal.ClaimReader;
 import org.vedetta.matcher.internal.Fingerprints;
@@ -141,19 +143,23 @@ public final class Matcher {
     List<MentionFinder.Found> found = finder.find(text.folded(), folded);
     mentions.addAll(Mentions.toMentions(text, found, false));
 
-    String origin = fingerprints.origin(article.id(), article.sourceId(), text.folded(), now, learn);
     // Claims are about dealings with the focus state: an article that never names it states none.
     boolean aboutFocus = mentions.stream().anyMatch(m -> namesFocus(m.entityId()))
         || focusPlaces.occursIn(text.folded()) || focusPlaces.occursIn(title.folded());
     Map<Claim, Novelty.Stated> claims = aboutFocus
         ? readClaims(article, published, title, titleFound, text, spans, folded, found) : Map.of();
+    // Origins serve tagged articles and their claims only: the bulk of a stream, which names nothing tracked,
+    // costs no database work (its near-duplicates name nothing either).
+    String origin = mentions.isEmpty() && claims.isEmpty() ? article.id()
+        : fingerprints.origin(article.id(), article.sourceId(), text.folded(), now, learn);
     List<Assessment> assessments = new ArrayList<>();
     Map<String, Development> developments = new LinkedHashMap<>();
     Map<String, TaggedArticle.Corroboration> corroborations = new LinkedHashMap<>();
+    List<LearnedFacts.Learned> learnedBefore = learnedBefore(claims.keySet(), article);
     for (Map.Entry<Claim, Novelty.Stated> stated : claims.entrySet()) {
       Claim claim = stated.getKey();
       Map<String, String> developmentOfFact = new LinkedHashMap<>();
-      Map<String, List<Fact>> known = learnedFacts(claim, article, developmentOfFact);
+      Map<String, List<Fact>> known = learnedFacts(claim, learnedBefore, developmentOfFact);
       Assessment a = novelty.assess(claim, published, known, stated.getValue());
       Development d = a.verdict().isDevelopment() ? development(a, article, now) : null;
       if (d != null && learn) {
@@ -301,15 +307,33 @@ public final class Matcher {
   }
 
   /** Learned facts the claim is compared with, by key; {@code developmentOfFact} gets each one's development. */
-  private Map<String, List<Fact>> learnedFacts(Claim claim, Article article, Map<String, String> developmentOfFact) {
+  /**
+   * The learned facts any of the claims is compared with, in one round trip: facts first learned from this very
+   * article do not count against it, so a replay decides the same.
+   */
+  private List<LearnedFacts.Learned> learnedBefore(Collection<Claim> claims, Article article) {
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> treaties = new LinkedHashSet<>();
+    for (Claim claim : claims) {
+      keys.addAll(novelty.relatedKeys(claim));
+      if (claim.treaty() != null) {
+        treaties.add(claim.treaty());
+      }
+    }
+    return learned.forKeys(keys, treaties).stream().filter(l -> !l.firstArticleId().equals(article.id())).toList();
+  }
+
+  /** Of those, the facts of the claim's keys (and of its treaty), by key; and which development each came from. */
+  private Map<String, List<Fact>> learnedFacts(Claim claim, List<LearnedFacts.Learned> learnedBefore,
+      Map<String, String> developmentOfFact) {
+    Set<String> keys = new HashSet<>(novelty.relatedKeys(claim));
     Map<String, List<Fact>> known = new LinkedHashMap<>();
-    learned.forKeys(novelty.relatedKeys(claim), claim.treaty()).forEach((key, list) -> list.stream()
-        // Facts first learned from this very article do not count against it: a replay decides the same.
-        .filter(l -> !l.firstArticleId().equals(article.id()))
-        .forEach(l -> {
-          known.computeIfAbsent(key, k -> new ArrayList<>()).add(l.fact());
-          developmentOfFact.put(l.fact().id(), l.developmentId());
-        }));
+    for (LearnedFacts.Learned l : learnedBefore) {
+      if (keys.contains(l.fact().key()) || claim.treaty() != null && claim.treaty().equals(l.fact().treaty())) {
+        known.computeIfAbsent(l.fact().key(), k -> new ArrayList<>()).add(l.fact());
+        developmentOfFact.put(l.fact().id(), l.developmentId());
+      }
+    }
     return known;
   }
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -162,12 +163,21 @@ public final class Service implements AutoCloseable {
       resources.push(reloader);
     }
     if (roles.contains(Role.MATCHER)) {
-      matcher = Matcher.builder().knowledge(config.knowledge()).dataSource(dataSource).clock(options.clock()).build();
+      // On PostgreSQL the matcher writes through a pool of its own that waits for the disk once per batch.
+      DataSource matcherData = dataSource;
+      Durability matcherDurability = durability;
+      if (Database.batchesNeedOwnPool(config.app().database())) {
+        HikariDataSource batches = Database.openForBatches(config.app().database(), config.dataDir());
+        resources.push(batches);
+        matcherData = batches;
+        matcherDurability = Durability.ofAsyncCommits(batches);
+      }
+      matcher = Matcher.builder().knowledge(config.knowledge()).dataSource(matcherData).clock(options.clock()).build();
       process(new TopicProcessor<>("matcher", clients, Topics.ARTICLES, Article.class, article -> {
         MatchResult result = matcher.match(article);
         metrics.matched(result);
         return records(result);
-      }, producer, options.clock(), options.retryBackoff(), durability));
+      }, producer, options.clock(), options.retryBackoff(), matcherDurability));
     }
     if (roles.contains(Role.INGEST)) {
       ingest = Ingest.builder()

@@ -2,9 +2,15 @@ package org.vedetta.matcher.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,17 +77,16 @@ public final class DateReader {
       "(?U)(?<!\\w)(?:nel|del|in|dal|since|from|by|entro|в|у|il|en|im|au|seit|depuis|desde|jahr|year|de|di|of"
       + "|von|з|des|ab|с|fine|inizio|fin|debut|late|early|ende|anfang|mitte|finales|principios"
       + "|конце|начале|середине|кінці|початку|середині)\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
-  private static final Pattern LAST_YEAR = Pattern.compile(
-      "(?U)(?<!\\w)(?:lo scorso anno|l'anno scorso|anno scorso|last year|dell'anno scorso|в прошлом году"
-      + "|l'annee derniere|l'an dernier|letztes jahr|im vergangenen jahr|vergangenes jahr|el ano pasado"
-      + "|минулого року|торік|в минулому році)(?!\\w)");
-  private static final Pattern THIS_YEAR = Pattern.compile(
-      "(?U)(?<!\\w)(?:quest'anno|this year|in questo anno|в этом году|cette annee|dieses jahr|este ano|цього року)(?!\\w)");
-  private static final Pattern LAST_MONTH = Pattern.compile(
-      "(?U)(?<!\\w)(?:il mese scorso|lo scorso mese|last month|в прошлом месяце|le mois dernier"
-      + "|letzten monat|im vergangenen monat|el mes pasado|минулого місяця)(?!\\w)");
-  private static final Pattern TODAY = Pattern.compile(
-      "(?U)(?<!\\w)(?:oggi|today|сегодня|aujourd'hui|heute|hoy|сьогодні)(?!\\w)");
+  private static final List<String> LAST_YEAR = List.of("lo scorso anno", "l'anno scorso", "anno scorso",
+      "last year", "dell'anno scorso", "в прошлом году", "l'annee derniere", "l'an dernier", "letztes jahr",
+      "im vergangenen jahr", "vergangenes jahr", "el ano pasado", "минулого року", "торік", "в минулому році");
+  private static final List<String> THIS_YEAR = List.of("quest'anno", "this year", "in questo anno", "в этом году",
+      "cette annee", "dieses jahr", "este ano", "цього року");
+  private static final List<String> LAST_MONTH = List.of("il mese scorso", "lo scorso mese", "last month",
+      "в прошлом месяце", "le mois dernier", "letzten monat", "im vergangenen monat", "el mes pasado",
+      "минулого місяця");
+  private static final List<String> TODAY = List.of("oggi", "today", "сегодня", "aujourd'hui", "heute", "hoy",
+      "сьогодні");
   /** Weekday names, Monday first, per language (folded). */
   private static final Map<String, Integer> WEEKDAYS = months(
       "lunedi martedi mercoledi giovedi venerdi sabato domenica",
@@ -93,8 +98,7 @@ public final class DateReader {
       "понеділок вівторок середу четвер п'ятницю суботу неділю");
   private static final Pattern WEEKDAY = Pattern.compile("(?U)(?<!\\w)(" + String.join("|", WEEKDAYS.keySet())
       + ")(?!\\w)");
-  private static final Pattern YESTERDAY = Pattern.compile(
-      "(?U)(?<!\\w)(?:ieri|yesterday|вчера|gestern|ayer|вчора)(?!\\w)");
+  private static final List<String> YESTERDAY = List.of("ieri", "yesterday", "вчера", "gestern", "ayer", "вчора");
 
   private DateReader() {}
 
@@ -135,11 +139,21 @@ public final class DateReader {
     return false;
   }
 
-  /** The first date the sentence states (the leftmost), resolved against the publication date. */
+  /**
+   * The first date the sentence states (the leftmost), resolved against the publication date. A way of writing a
+   * date is tried only when the sentence has what it needs (a digit, or one of its words), which spares most
+   * sentences most patterns.
+   */
   public static Optional<StatedDate> read(String folded, LocalDate published) {
     StatedDate best = null;
     int bestStart = Integer.MAX_VALUE;
+    boolean digit = folded.chars().anyMatch(Character::isDigit);
+    Set<String> words = null;
     for (Reading reading : READINGS) {
+      if (reading.cues() == null ? !digit
+          : Collections.disjoint(reading.cues(), words == null ? words = words(folded) : words)) {
+        continue;
+      }
       Matcher m = reading.pattern().matcher(folded);
       while (m.find() && m.start() < bestStart) {
         StatedDate date = reading.read().apply(m, published);
@@ -153,25 +167,60 @@ public final class DateReader {
     return Optional.ofNullable(best);
   }
 
-  /** A way of writing a date: its pattern and how a match becomes a date (null when it is not one). */
-  private record Reading(Pattern pattern, java.util.function.BiFunction<Matcher, LocalDate, StatedDate> read) {}
+  /**
+   * A way of writing a date: its pattern, the words one of which a sentence must hold for it to match (the last word
+   * of each of its phrases), or {@code null} when it needs a digit instead, and how a match becomes a date (null
+   * when it is not one).
+   */
+  private record Reading(Pattern pattern, Set<String> cues, BiFunction<Matcher, LocalDate, StatedDate> read) {
+
+    /** A date written with digits. */
+    static Reading digits(Pattern pattern, BiFunction<Matcher, LocalDate, StatedDate> read) {
+      return new Reading(pattern, null, read);
+    }
+
+    /** A date written as one of {@code phrases}, as whole words. */
+    static Reading phrases(List<String> phrases, BiFunction<Matcher, LocalDate, StatedDate> read) {
+      return words(Pattern.compile("(?U)(?<!\\w)(?:" + String.join("|", phrases) + ")(?!\\w)"), phrases, read);
+    }
+
+    /** A date {@code pattern} finds only where one of the phrases' last words is. */
+    static Reading words(Pattern pattern, Collection<String> phrases,
+        BiFunction<Matcher, LocalDate, StatedDate> read) {
+      Set<String> cues = new HashSet<>();
+      for (String phrase : phrases) {
+        String[] words = NOT_LETTERS.split(phrase);
+        cues.add(words[words.length - 1]);
+      }
+      return new Reading(pattern, Set.copyOf(cues), read);
+    }
+  }
+
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
+
+  private static Set<String> words(String folded) {
+    return new HashSet<>(Arrays.asList(NOT_LETTERS.split(folded)));
+  }
 
   private static final List<Reading> READINGS = List.of(
-      new Reading(DAY_MONTH, (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3), p)),
-      new Reading(MONTH_DAY, (m, p) -> day(Integer.parseInt(m.group(2)), DAY_MONTHS.get(m.group(1)), m.group(3), p)),
-      new Reading(MONTH_YEAR, (m, p) ->
+      Reading.digits(DAY_MONTH, (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3),
+          p)),
+      Reading.digits(MONTH_DAY, (m, p) -> day(Integer.parseInt(m.group(2)), DAY_MONTHS.get(m.group(1)), m.group(3),
+          p)),
+      Reading.digits(MONTH_YEAR, (m, p) ->
           new StatedDate(LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
-      new Reading(LAST_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear() - 1, 1, 1), Precision.YEAR)),
-      new Reading(LAST_MONTH, (m, p) -> new StatedDate(p.minusMonths(1).withDayOfMonth(1), Precision.MONTH)),
-      new Reading(YESTERDAY, (m, p) -> new StatedDate(p.minusDays(1), Precision.DAY)),
-      new Reading(TODAY, (m, p) -> new StatedDate(p, Precision.DAY)),
+      Reading.phrases(LAST_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear() - 1, 1, 1), Precision.YEAR)),
+      Reading.phrases(LAST_MONTH, (m, p) -> new StatedDate(p.minusMonths(1).withDayOfMonth(1), Precision.MONTH)),
+      Reading.phrases(YESTERDAY, (m, p) -> new StatedDate(p.minusDays(1), Precision.DAY)),
+      Reading.phrases(TODAY, (m, p) -> new StatedDate(p, Precision.DAY)),
       // "on Monday": the latest such day up to publication.
-      new Reading(WEEKDAY, (m, p) -> new StatedDate(
+      Reading.words(WEEKDAY, WEEKDAYS.keySet(), (m, p) -> new StatedDate(
           p.minusDays((p.getDayOfWeek().getValue() - WEEKDAYS.get(m.group(1)) + 7) % 7), Precision.DAY)),
-      new Reading(MONTH_ONLY, (m, p) -> new StatedDate(
+      Reading.words(MONTH_ONLY, MONTHS.keySet(), (m, p) -> new StatedDate(
           LocalDate.of(yearOf(MONTHS.get(m.group(1)), p), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
-      new Reading(YEAR, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), Precision.YEAR)),
-      new Reading(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));
+      Reading.digits(YEAR, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
+          Precision.YEAR)),
+      Reading.phrases(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));
 
   private static StatedDate day(int day, int month, String year, LocalDate published) {
     int y = year != null ? Integer.parseInt(year) : yearOf(month, published);

@@ -57,27 +57,23 @@ public final class Fingerprints {
 
   private static String nearest(Connection c, long[] signature, long[] bands, String articleId)
       throws SQLException {
-    String sql = "select a.signature, a.origin, a.seen_at from matcher_article a where a.article_id in"
+    // Oldest first: the first similar one is the answer, so a story seen hundreds of times costs one comparison.
+    String sql = "select a.signature, a.origin from matcher_article a where a.article_id in"
         + " (select b.article_id from matcher_article_band b where b.band_key in ("
-        + "?,".repeat(bands.length - 1) + "?))";
-    String best = articleId;
-    Timestamp earliest = null;
+        + "?,".repeat(bands.length - 1) + "?)) order by a.seen_at, a.article_id";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int b = 0; b < bands.length; b++) {
         ps.setLong(b + 1, bands[b]);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Timestamp seen = rs.getTimestamp(3);
-          if (MinHash.similarity(signature, MinHash.decode(rs.getString(1))) >= SAME_STORY
-              && (earliest == null || seen.before(earliest))) {
-            best = rs.getString(2);
-            earliest = seen;
+          if (MinHash.similarity(signature, MinHash.decode(rs.getString(1))) >= SAME_STORY) {
+            return rs.getString(2);
           }
         }
       }
     }
-    return best;
+    return articleId;
   }
 
   private static void insert(Connection c, String articleId, String sourceId, long[] signature, long[] bands,

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -33,29 +34,36 @@ public final class LearnedFacts {
   /** A learned fact and the article that first carried it. */
   public record Learned(Fact fact, String firstArticleId, String developmentId) {}
 
-  /** Learned facts of the given keys, and of every key naming the treaty when one is given. */
-  public Map<String, List<Learned>> forKeys(List<String> keys, String treaty) {
-    Map<String, List<Learned>> byKey = new HashMap<>();
-    String sql = "select * from matcher_fact where claim_key in (" + "?,".repeat(keys.size() - 1) + "?)"
-        + (treaty != null ? " or treaty = ?" : "");
+  /**
+   * Learned facts of any of the keys, and of every key naming one of the treaties: one round trip for all the
+   * claims of an article.
+   */
+  public List<Learned> forKeys(Collection<String> keys, Collection<String> treaties) {
+    if (keys.isEmpty() && treaties.isEmpty()) {
+      return List.of();
+    }
+    String sql = "select * from matcher_fact where "
+        + (keys.isEmpty() ? "" : "claim_key in (" + "?,".repeat(keys.size() - 1) + "?)")
+        + (keys.isEmpty() || treaties.isEmpty() ? "" : " or ")
+        + (treaties.isEmpty() ? "" : "treaty in (" + "?,".repeat(treaties.size() - 1) + "?)");
+    List<Learned> found = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       for (String key : keys) {
         ps.setString(i++, key);
       }
-      if (treaty != null) {
-        ps.setString(i, treaty);
+      for (String treaty : treaties) {
+        ps.setString(i++, treaty);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Learned l = read(rs);
-          byKey.computeIfAbsent(l.fact().key(), k -> new ArrayList<>()).add(l);
+          found.add(read(rs));
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read learned facts: " + e.getMessage(), e);
     }
-    return byKey;
+    return found;
   }
 
   /** The most recently learned facts, newest first, at most {@code limit}. */
