@@ -3,6 +3,7 @@ package org.vedetta.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -14,9 +15,12 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -192,13 +196,41 @@ class PipelineIT {
           .contains("vedetta_items_seen_total{source=\"osservatorio-est\"} 7.0")
           .contains("vedetta_articles_published_total{source=\"osservatorio-est\"} 7.0")
           .contains("vedetta_consumer_lag{stage=\"matcher\"} 0.0")
-          .contains("vedetta_developments_total{verdict=\"changed\"} 2.0")
-          .contains("vedetta_developments_total{verdict=\"new\"} 1.0")
+          .contains("vedetta_developments_total{event=\"casualties\",verdict=\"changed\"} 1.0")
+          .contains("vedetta_developments_total{event=\"troop_deployment\",verdict=\"changed\"} 1.0")
+          .contains("vedetta_developments_total{event=\"treaty_ratified\",verdict=\"new\"} 1.0")
           .contains("vedetta_mails_sent_total{kind=\"digest\"} 1.0")
           .contains("vedetta_records_dead_lettered_total{stage=\"matcher\"} 0.0")
           .contains("vedetta_poll_seconds_count{source=\"osservatorio-est\"} 1")
           .contains("jvm_memory_used_bytes")
           .containsPattern("vedetta_mentions_total [1-9][0-9]*\\.0");
+
+      // Every metric the Grafana dashboard in deploy/ charts is exported.
+      JsonNode dashboard = Json.mapper().readTree(Path.of("..", "deploy", "grafana", "vedetta-dashboard.json").toFile());
+      assertThat(dashboard.get("panels")).hasSizeGreaterThanOrEqualTo(8);
+      for (JsonNode panel : dashboard.get("panels")) {
+        String expr = panel.get("targets").get(0).get("expr").asText();
+        Matcher names = Pattern.compile("vedetta_[a-z_]+").matcher(expr);
+        assertThat(names.find()).as(panel.get("title").asText()).isTrue();
+        do {
+          assertThat(metrics).as("%s: %s", panel.get("title").asText(), names.group())
+              .containsPattern("(?m)^" + names.group() + "[{ ]");
+        } while (names.find());
+      }
+
+      // The topics' contract, for dashboard authors: the AsyncAPI document and the schemas it refers to.
+      HttpResponse<String> asyncApi = http.send(HttpRequest.newBuilder(URI.create(base + "/schemas/asyncapi.yaml"))
+          .build(), BodyHandlers.ofString());
+      assertThat(asyncApi.statusCode()).isEqualTo(200);
+      assertThat(asyncApi.body()).contains("asyncapi: 3.0.0", "address: vedetta.developments",
+          "$ref: './development.schema.json'");
+      HttpResponse<String> schema = http.send(HttpRequest.newBuilder(
+          URI.create(base + "/schemas/development.schema.json")).build(), BodyHandlers.ofString());
+      assertThat(schema.statusCode()).isEqualTo(200);
+      assertThat(schema.headers().firstValue("Content-Type").orElse("")).startsWith("application/schema+json");
+      assertThat(schema.body()).contains("\"title\": \"Development\"");
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/schemas/..%2Fapplication.yml")).build(),
+          BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
   }
 

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.vedetta.app.kafka.TopicProcessor;
 import org.vedetta.ingest.PollResult;
 import org.vedetta.matcher.MatchResult;
@@ -66,25 +67,40 @@ public final class Metrics {
         .register(registry).increment(t.mentions().size()));
     for (Development d : result.developments()) {
       Counter.builder("vedetta.developments").description("Developments emitted")
-          .tag("verdict", d.verdict().name().toLowerCase(Locale.ROOT)).register(registry).increment();
+          .tag("verdict", d.verdict().name().toLowerCase(Locale.ROOT)).tag("event", d.claim().event())
+          .register(registry).increment();
     }
   }
 
-  /** Counts the notifier's mails. */
+  /** Counts the notifier's mails; every series exists from the start, at 0, so dashboards show it before a mail. */
   public DeliveryListener deliveries() {
+    for (String kind : new String[] {"alert", "digest"}) {
+      mailsSent(kind);
+    }
+    for (boolean permanent : new boolean[] {false, true}) {
+      mailsFailed(permanent);
+    }
     return new DeliveryListener() {
       @Override
       public void sent(DigestReceipt receipt) {
-        Counter.builder("vedetta.mails.sent").description("Digests and alerts handed to the mail server")
-            .tag("kind", receipt.immediate() ? "alert" : "digest").register(registry).increment();
+        mailsSent(receipt.immediate() ? "alert" : "digest").increment();
       }
 
       @Override
       public void failed(String email, boolean permanent) {
-        Counter.builder("vedetta.mails.failed").description("Mails that could not be handed over")
-            .tag("permanent", Boolean.toString(permanent)).register(registry).increment();
+        mailsFailed(permanent).increment();
       }
     };
+  }
+
+  private Counter mailsSent(String kind) {
+    return Counter.builder("vedetta.mails.sent").description("Digests and alerts handed to the mail server")
+        .tag("kind", kind).register(registry);
+  }
+
+  private Counter mailsFailed(boolean permanent) {
+    return Counter.builder("vedetta.mails.failed").description("Mails that could not be handed over")
+        .tag("permanent", Boolean.toString(permanent)).register(registry);
   }
 
   /** Follows a stage's consumer: its lag, the records it processed and dead-lettered, and whether it is paused. */
@@ -99,6 +115,12 @@ public final class Metrics {
     Gauge.builder("vedetta.stage.paused", processor, p -> p.paused().isPresent() ? 1 : 0)
         .description("1 while the stage waits out a failure that may pass (database or broker unreachable)")
         .tag("stage", stage).register(registry);
+  }
+
+  /** The items queued for subscribers and not yet mailed, in all (read from the queue at each scrape). */
+  public void followMailQueue(Supplier<Number> pending) {
+    Gauge.builder("vedetta.mail.pending", pending, p -> p.get().doubleValue())
+        .description("Developments queued for subscribers and not yet mailed").register(registry);
   }
 
   /** Everything, in the Prometheus text format. */

@@ -36,6 +36,7 @@ import org.vedetta.app.watchlists.WatchlistEditor;
 import org.vedetta.app.watchlists.WatchlistPreview;
 import org.vedetta.app.web.KnowledgePage;
 import org.vedetta.app.web.LivePage;
+import org.vedetta.app.web.SchemaPages;
 import org.vedetta.app.web.SourcesPage;
 import org.vedetta.app.web.UnsubscribePages;
 import org.vedetta.app.web.WatchlistApi;
@@ -51,6 +52,7 @@ import org.vedetta.model.Development;
 import org.vedetta.model.Json;
 import org.vedetta.model.TaggedArticle;
 import org.vedetta.model.Topics;
+import org.vedetta.notifier.MailStatus;
 import org.vedetta.notifier.Notifier;
 
 /**
@@ -150,6 +152,8 @@ public final class Service implements AutoCloseable {
           .build();
       resources.push(notifier);
       new UnsubscribePages(notifier, templates).register(http.app());
+      Notifier mailing = notifier;
+      metrics.followMailQueue(() -> mailing.status().stream().mapToLong(MailStatus::pending).sum());
       notifier.start();
       process(new TopicProcessor<>("notifier", clients, Topics.DEVELOPMENTS, Development.class, d -> {
         notifier.accept(d);
@@ -211,6 +215,7 @@ public final class Service implements AutoCloseable {
     HealthChecks health = new HealthChecks(bootstrapServers, dataSource, checks, notes, options.clock());
     resources.push(health);
     new OpsPages(health, metrics).register(http.app());
+    new SchemaPages().register(http.app());
     LOG.info("Vedetta running: roles {}, Kafka {}, {} sources, {} subscribers", roles, bootstrapServers,
         config.sources().size(), config.subscribers().size());
   }
