@@ -18,19 +18,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +82,8 @@ class ClusterIT {
       String relayed = "jdbc:postgresql://127.0.0.1:" + database.port() + pg.getPath() + "?currentSchema=" + schema;
       Path stores = writeConfig("stores", kafka.bootstrapServers(), relayed, site.baseUrl());
       Path ingest = writeConfig("ingest", kafka.bootstrapServers(), direct, site.baseUrl());
-      new KafkaClients(kafka.bootstrapServers()).ensureTopics(3, Duration.ofSeconds(60));
+      KafkaClients clients = new KafkaClients(kafka.bootstrapServers());
+      clients.ensureTopics(3, Duration.ofSeconds(60));
 
       processes.start("matcher-1", stores, "matcher");
       processes.start("matcher-2", stores, "matcher");
@@ -140,8 +134,8 @@ class ClusterIT {
             .until(() -> pending(db, schema) == 0 && queued(db, schema) >= 3);
         Instant bulkEnd = bulkStart.plus(RELEASE_EVERY.multipliedBy(BULK_ITEMS)).plus(POLL.multipliedBy(3));
         await("ingest done and every consumer caught up").atMost(START).pollInterval(Duration.ofSeconds(1))
-            .until(() -> Instant.now().isAfter(bulkEnd) && lag(kafka, "vedetta-matcher", Topics.ARTICLES) == 0
-                && lag(kafka, "vedetta-notifier", Topics.DEVELOPMENTS) == 0);
+            .until(() -> Instant.now().isAfter(bulkEnd) && clients.committedLag("vedetta-matcher", Topics.ARTICLES) == 0
+                && clients.committedLag("vedetta-notifier", Topics.DEVELOPMENTS) == 0);
         pollFor(topics, Duration.ofSeconds(5));
         timeline.forEach(System.out::println);
 
@@ -278,24 +272,6 @@ class ClusterIT {
     sources.add("");
     Files.writeString(config.resolve("sources.yml"), String.join("\n", sources));
     return config;
-  }
-
-  /** Records the group has yet to read on {@code topic}, from its committed offsets. */
-  private static long lag(KafkaCluster kafka, String group, String topic) throws Exception {
-    try (Admin admin = kafka.admin()) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-          .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-          partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
-      long lag = 0;
-      for (TopicPartition p : partitions) {
-        OffsetAndMetadata at = committed.get(p);
-        lag += ends.get(p).offset() - (at == null ? 0 : at.offset());
-      }
-      return lag;
-    }
   }
 
   private static long queued(DataSource db, String schema) throws Exception {

@@ -18,14 +18,13 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.vedetta.app.config.AppSettings;
 import org.vedetta.app.config.DatabaseSettings;
 import org.vedetta.app.config.HttpSettings;
@@ -254,18 +253,10 @@ public final class PipelineBenchmark {
   }
 
   /** Waits until {@code group} has committed every record of {@code topic}; returns {@link System#nanoTime}. */
-  private static long awaitCommitted(KafkaClients clients, String group, String topic, Duration timeout)
-      throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", clients.bootstrapServers()))) {
-      while (System.nanoTime() < deadline) {
-        if (lag(admin, group, topic) == 0) {
-          return System.nanoTime();
-        }
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException(group + " did not catch up with " + topic + " within " + timeout);
+  private static long awaitCommitted(KafkaClients clients, String group, String topic, Duration timeout) {
+    Awaitility.await(group + " caught up with " + topic).atMost(timeout).pollInterval(Duration.ofMillis(100))
+        .until(() -> clients.committedLag(group, topic) == 0);
+    return System.nanoTime();
   }
 
   private static long committed(KafkaClients clients, String group, String topic) throws Exception {
@@ -273,22 +264,6 @@ public final class PipelineBenchmark {
       return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
           .filter(e -> e.getKey().topic().equals(topic)).mapToLong(e -> e.getValue().offset()).sum();
     }
-  }
-
-  private static long lag(Admin admin, String group, String topic) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-    List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-        .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
-    var ends = admin.listOffsets(latest).all().get();
-    long lag = 0;
-    for (TopicPartition p : partitions) {
-      OffsetAndMetadata at = committed.get(p);
-      lag += ends.get(p).offset() - (at == null ? 0 : at.offset());
-    }
-    return lag;
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(KafkaConsumer<String, byte[]> reader, String topic) {

@@ -2,6 +2,7 @@ package org.vedetta.app.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -10,10 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,6 +48,28 @@ public final class KafkaClients {
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /**
+   * Records {@code group} has yet to commit on {@code topic}: each partition's end offset less the group's committed
+   * offset (all of it for a partition the group never committed).
+   */
+  public long committedLag(String group, String topic) throws ExecutionException, InterruptedException {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrapServers);
+    try (Admin admin = Admin.create(p)) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+          .forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
+      long lag = 0;
+      for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+        OffsetAndMetadata at = committed.get(end.getKey());
+        lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+      }
+      return lag;
+    }
   }
 
   /** A consumer in {@code group} that commits only when told to, starting from the earliest record. */
