@@ -51,24 +51,15 @@ class ComposeIT {
 
   @Test
   void theDigestReachesMailpitWithTheThreeDevelopmentsOnce() {
-    String mailpit = "http://" + COMPOSE.getServiceHost("mailpit-1", 8025) + ":"
-        + COMPOSE.getServicePort("mailpit-1", 8025);
     List<JsonNode> mails = new ArrayList<>();
     // The subscriber's digest goes out every minute (deploy/config/subscribers.yml).
     await("the developments in Mailpit").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
         .until(() -> {
           mails.clear();
-          for (JsonNode summary : get(mailpit + "/api/v1/messages").get("messages")) {
-            mails.add(get(mailpit + "/api/v1/message/" + summary.get("ID").asText()));
-          }
+          mails.addAll(mailpitMessages(COMPOSE));
           return DEVELOPMENTS.stream().allMatch(d -> mails.stream().anyMatch(m -> m.get("Text").asText().contains(d)));
         });
-
-    assertThat(mails).allSatisfy(m -> assertThat(m.get("To").get(0).get("Address").asText())
-        .isEqualTo("analyst@example.org"));
-    for (String development : DEVELOPMENTS) {
-      assertThat(mails).as(development).filteredOn(m -> m.get("Text").asText().contains(development)).hasSize(1);
-    }
+    assertEachDevelopmentMailedOnce(mails);
 
     String access = COMPOSE.getContainerByServiceName("news-1").orElseThrow().getLogs();
     assertThat(access).contains("\"GET /feed.xml HTTP");
@@ -78,6 +69,26 @@ class ComposeIT {
         .allSatisfy((page, count) -> assertThat(count).as(page).isEqualTo(1));
   }
 
+  /** Every message Mailpit caught, in full. */
+  static List<JsonNode> mailpitMessages(ComposeContainer compose) throws Exception {
+    String mailpit = "http://" + compose.getServiceHost("mailpit-1", 8025) + ":"
+        + compose.getServicePort("mailpit-1", 8025);
+    List<JsonNode> mails = new ArrayList<>();
+    for (JsonNode summary : get(mailpit + "/api/v1/messages").get("messages")) {
+      mails.add(get(mailpit + "/api/v1/message/" + summary.get("ID").asText()));
+    }
+    return mails;
+  }
+
+  /** All mail went to the demo's subscriber, and each of the demo's developments is in exactly one. */
+  static void assertEachDevelopmentMailedOnce(List<JsonNode> mails) {
+    assertThat(mails).allSatisfy(m -> assertThat(m.get("To").get(0).get("Address").asText())
+        .isEqualTo("analyst@example.org"));
+    for (String development : DEVELOPMENTS) {
+      assertThat(mails).as(development).filteredOn(m -> m.get("Text").asText().contains(development)).hasSize(1);
+    }
+  }
+
   private static JsonNode get(String url) throws Exception {
     String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
         BodyHandlers.ofString()).body();
@@ -85,7 +96,7 @@ class ComposeIT {
   }
 
   /** The repository's {@code docker-compose.yml}, beside the app module. */
-  private static File composeFile() {
+  static File composeFile() {
     return Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("../docker-compose.yml").normalize()
         .toFile();
   }

@@ -87,15 +87,18 @@ public final class YamlSettings {
    * itself (ids defined in another file). Its problems are reported with lines like the others.
    */
   public static <T> T read(Path file, String displayName, Class<T> type, BiConsumer<T, Problems> check) {
-    String yaml;
+    return parse(readText(file, displayName), displayName, type, check);
+  }
+
+  /** The text of a settings file, or a problem saying why it cannot be had. */
+  public static String readText(Path file, String displayName) {
     try {
-      yaml = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new SettingsException(new Problem(displayName, 0, "", "file not found"));
     } catch (IOException e) {
       throw new SettingsException(new Problem(displayName, 0, "", "cannot be read: " + e.getMessage()));
     }
-    return parse(yaml, displayName, type, check);
   }
 
   /** Reads and validates YAML text. */

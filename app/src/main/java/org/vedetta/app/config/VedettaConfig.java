@@ -19,6 +19,7 @@ import org.vedetta.notifier.Subscriber;
 import org.vedetta.notifier.SubscribersSettings;
 import org.vedetta.notifier.Watchlist;
 import org.vedetta.notifier.WatchlistsSettings;
+import org.vedetta.settings.EnvironmentValues;
 import org.vedetta.settings.Problem;
 import org.vedetta.settings.SettingsException;
 import org.vedetta.settings.YamlSettings;
@@ -114,13 +115,19 @@ public record VedettaConfig(Path dir, AppSettings app, List<SourceSettings> sour
     }
   }
 
-  /** The directory's YAML files, some possibly replaced by text. */
+  /**
+   * The directory's YAML files, some possibly replaced by text. {@code application.yml} may name environment
+   * variables ({@link EnvironmentValues}); the files analysts edit from the console may not, since the console
+   * writes them back.
+   */
   private record ConfigFiles(Path dir, String name, Map<String, String> replaced) {
     <T> T read(String file, Class<T> type, BiConsumer<T, org.vedetta.settings.Problems> check) {
-      String text = replaced.get(file);
-      return text == null
-          ? YamlSettings.read(dir.resolve(file), name + "/" + file, type, check)
-          : YamlSettings.parse(text, name + "/" + file, type, check);
+      String display = name + "/" + file;
+      String text = replaced.containsKey(file) ? replaced.get(file) : YamlSettings.readText(dir.resolve(file), display);
+      if (file.equals("application.yml")) {
+        text = EnvironmentValues.substitute(text, display, System::getenv);
+      }
+      return YamlSettings.parse(text, display, type, check);
     }
   }
 
