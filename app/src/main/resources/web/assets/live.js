@@ -33,7 +33,9 @@
     item.className = d.verdict;
     item.querySelectorAll('[data-field]').forEach(function (node) {
       var field = node.getAttribute('data-field');
-      if (field === 'url') {
+      if (field === 'page') {
+        node.href = '/developments/' + encodeURIComponent(d.id);
+      } else if (field === 'url') {
         node.textContent = d.title || d.url || '';
         if (d.url) {
           node.href = d.url;

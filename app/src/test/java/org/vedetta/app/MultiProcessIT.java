@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
@@ -114,7 +109,7 @@ class MultiProcessIT {
             .containsExactlyInAnyOrder(Verdict.CHANGED, Verdict.CHANGED, Verdict.NEW);
         assertThat(developments.stream().map(Development::id).distinct()).hasSize(3);
         assertThat(developments.stream().map(Development::claimKey).distinct()).hasSize(3);
-        assertThat(matched("matcher-1") + matched("matcher-2")).as("articles matched by both matchers").isEqualTo(7);
+        assertThat(processes.matched("matcher-1") + processes.matched("matcher-2")).as("articles matched by both matchers").isEqualTo(7);
 
         // (c) Each article was published once.
         assertThat(topics.records(Topics.ARTICLES)).hasSize(7)
@@ -185,14 +180,5 @@ class MultiProcessIT {
         return members.size() == 2 && members.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
       });
     }
-  }
-
-  /** {@code vedetta_articles_matched_total} of a matcher process, from its {@code /metrics}. */
-  private double matched(String name) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + processes.httpPort(name) + "/metrics");
-    String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString())
-        .body();
-    Matcher m = Pattern.compile("(?m)^vedetta_articles_matched_total (\\S+)$").matcher(metrics);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +67,20 @@ final class Processes implements AfterEachCallback, AutoCloseable {
       Runtime.getRuntime().addShutdownHook(killer);
       hooked = true;
     }
+  }
+
+  /** {@code vedetta_articles_matched_total} of a matcher process, from its {@code /metrics}. */
+  double matched(String name) throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + httpPort(name) + "/metrics");
+    String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString())
+        .body();
+    Matcher m = Pattern.compile("(?m)^vedetta_articles_matched_total (\\S+)$").matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  /** The process id of {@code name}. */
+  synchronized long pid(String name) {
+    return running.get(name).pid();
   }
 
   /** Kills {@code name} at once, as {@code kill -9} would, and waits until it is gone. */

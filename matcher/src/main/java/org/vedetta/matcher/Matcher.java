@@ -29,6 +29,7 @@ import org.vedetta.matcher.knowledge.Fact;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.model.Article;
 import org.vedetta.model.Claim;
+import org.vedetta.model.Correction;
 import org.vedetta.model.Development;
 import org.vedetta.model.Evidence;
 import org.vedetta.model.Ids;
@@ -113,6 +114,22 @@ public final class Matcher {
    */
   public List<Fact> learnedFacts(int limit) {
     return learned.recent(limit).stream().map(LearnedFacts.Learned::fact).toList();
+  }
+
+  /**
+   * Applies an analyst's judgement of a development. Wrong: the facts it taught are retracted, so the next claim
+   * like it is compared as if it had never been learned, on every matcher sharing this database. Right: its fact
+   * stands, learned again when an earlier judgement had retracted it. Idempotent.
+   *
+   * @return how many learned facts were retracted
+   */
+  public int correct(Correction correction) {
+    Development d = correction.development();
+    if (correction.decision() == Correction.Decision.WRONG) {
+      return learned.retract(d.id());
+    }
+    learned.learn(d, d.evidence().url());
+    return 0;
   }
 
   /** Matches an article and learns its developments. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vedetta.model.Article;
 import org.vedetta.model.Claim;
+import org.vedetta.model.Correction;
 import org.vedetta.model.Development;
 import org.vedetta.model.EntityKind;
 import org.vedetta.model.Mention;
@@ -112,6 +113,41 @@ class MatcherTest {
     assertThat(copy.assessments()).singleElement().extracting(Assessment::verdict).isEqualTo(Verdict.KNOWN);
     assertThat(replay.developments()).as("a replay yields the same development id")
         .extracting(Development::id).containsExactly(first.get(0).id());
+  }
+
+  @Test
+  void aRetractedFactIsComparedAsIfNeverLearned() {
+    String text = "Pyongyang has deployed about 15,000 troops to Russia, officials said.";
+    Development first = matcher.match(Knowledge.article("a", "https://a.example/1", "", text,
+        "2026-11-23T08:00:00Z")).developments().get(0);
+
+    Correction wrong = Correction.of(first, Correction.Decision.WRONG, Correction.Reason.WRONG_FIGURE, null, "ana",
+        java.time.Instant.parse("2026-11-23T08:30:00Z"));
+    assertThat(matcher.correct(wrong)).as("facts retracted").isEqualTo(1);
+    assertThat(matcher.correct(wrong)).as("the same correction read twice").isZero();
+    MatchResult later = matcher.match(Knowledge.article("b", "https://b.example/2", "", text, "2026-11-23T09:00:00Z"));
+
+    assertThat(later.developments()).singleElement().satisfies(d -> {
+      assertThat(d.claimKey()).isEqualTo(first.claimKey());
+      assertThat(d.id()).isNotEqualTo(first.id());
+      assertThat(d.evidence().url()).isEqualTo("https://b.example/2");
+    });
+    assertThat(matcher.learnedFacts(10)).singleElement().satisfies(f -> assertThat(f.source())
+        .isEqualTo("https://b.example/2"));
+  }
+
+  @Test
+  void aDevelopmentJudgedRightAfterWrongIsLearnedAgain() {
+    String text = "Pyongyang has deployed about 15,000 troops to Russia, officials said.";
+    Development first = matcher.match(Knowledge.article("a", "https://a.example/1", "", text,
+        "2026-11-23T08:00:00Z")).developments().get(0);
+    java.time.Instant at = java.time.Instant.parse("2026-11-23T08:30:00Z");
+    matcher.correct(Correction.of(first, Correction.Decision.WRONG, Correction.Reason.NOT_NEWS, null, "ana", at));
+    matcher.correct(Correction.of(first, Correction.Decision.RIGHT, null, "misread", "ana", at.plusSeconds(60)));
+
+    MatchResult later = matcher.match(Knowledge.article("b", "https://b.example/2", "", text, "2026-11-23T09:00:00Z"));
+    assertThat(later.developments()).isEmpty();
+    assertThat(later.assessments()).singleElement().extracting(Assessment::verdict).isEqualTo(Verdict.KNOWN);
   }
 
   @Test

@@ -23,8 +23,18 @@ public final class Topics {
    */
   public static final String DEADLETTER_REPLAYS = "vedetta.deadletter.replays";
 
+  /**
+   * Key: development id. Value: {@link Correction}. Compacted: the latest judgement of each development stands.
+   * Written by the console when an analyst marks a development right or wrong.
+   */
+  public static final String CORRECTIONS = "vedetta.corrections";
+
   /** Every topic, in pipeline order. */
-  public static final List<String> ALL = List.of(ARTICLES, TAGGED, DEVELOPMENTS, DEADLETTER, DEADLETTER_REPLAYS);
+  public static final List<String> ALL =
+      List.of(ARTICLES, TAGGED, DEVELOPMENTS, CORRECTIONS, DEADLETTER, DEADLETTER_REPLAYS);
+
+  /** Topics that keep only the latest record of each key. */
+  public static final List<String> COMPACTED = List.of(CORRECTIONS, DEADLETTER_REPLAYS);
 
   private Topics() {}
 }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vedetta.model.Correction;
 import org.vedetta.model.Development;
 import org.vedetta.model.TaggedArticle;
 import org.vedetta.notifier.internal.Corroborations;
@@ -31,6 +32,7 @@ import org.vedetta.notifier.internal.Router;
 import org.vedetta.notifier.internal.Schedule;
 import org.vedetta.notifier.internal.SendAttempts;
 import org.vedetta.notifier.internal.Unsubscribes;
+import org.vedetta.notifier.internal.Withdrawals;
 import org.vedetta.settings.Problems;
 
 /**
@@ -78,6 +80,7 @@ public final class Notifier implements AutoCloseable {
   private final RetryLog retries;
   private final Unsubscribes unsubscribes;
   private final Corroborations corroborations;
+  private final Withdrawals withdrawals;
   private final MailComposer composer;
   private final Delivery delivery;
   private final Clock clock;
@@ -96,6 +99,7 @@ public final class Notifier implements AutoCloseable {
     this.retries = new RetryLog(b.dataSource);
     this.unsubscribes = new Unsubscribes(b.dataSource);
     this.corroborations = new Corroborations(b.dataSource);
+    this.withdrawals = new Withdrawals(b.dataSource);
     this.composer = new MailComposer(new DigestMessages(fromAddress(b.mail)), b.names, b.focus, corroborations,
         unsubscribes, b.unsubscribeUrl);
     this.delivery = new Delivery(queue, retries, new SendAttempts(b.dataSource), () -> router, composer,
@@ -110,14 +114,15 @@ public final class Notifier implements AutoCloseable {
    * Queues the development for every subscriber one of whose watchlists matches it, and mails it at once to
    * those whose immediate threshold its severity reaches. Idempotent: a development (by id) already queued for
    * a subscriber, pending or sent, is not queued again, so a replayed topic sends nothing twice. A
-   * {@link org.vedetta.model.Verdict#KNOWN} claim is not news and is ignored.
+   * {@link org.vedetta.model.Verdict#KNOWN} claim is not news and is ignored, and so is a development an analyst
+   * has withdrawn (see {@link #correct}).
    *
    * @return how many subscribers it was newly queued for
    * @throws QueueException when the database fails; retry (do not commit the Kafka offset)
    */
   public int accept(Development development) {
     Objects.requireNonNull(development, "development");
-    if (!development.verdict().isDevelopment()) {
+    if (!development.verdict().isDevelopment() || withdrawals.withdrawn(development.id())) {
       return 0;
     }
     int queued = 0;
@@ -139,6 +144,25 @@ public final class Notifier implements AutoCloseable {
       }
     }
     return queued;
+  }
+
+  /**
+   * Applies an analyst's judgement. A development judged wrong is withdrawn: it leaves every digest not yet sent
+   * and is not queued again (what was mailed stays mailed). One judged right after being judged wrong is queued
+   * again for whoever it was routed to and not yet mailed. Idempotent.
+   *
+   * @return how many subscribers' pending items it left (wrong) or joined (right)
+   * @throws QueueException when the database fails; retry
+   */
+  public int correct(Correction correction) {
+    Objects.requireNonNull(correction, "correction");
+    if (correction.decision() == Correction.Decision.WRONG) {
+      int left = withdrawals.withdraw(correction.developmentId(), clock.instant());
+      LOG.info("development {} withdrawn ({}, by {}): it left {} pending digest(s)", correction.developmentId(),
+          correction.reason().label(), correction.analyst(), left);
+      return left;
+    }
+    return withdrawals.reinstate(correction.developmentId()) ? accept(correction.development()) : 0;
   }
 
   /**

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.vedetta.model.Correction;
 import org.vedetta.model.Development;
 import org.vedetta.model.Verdict;
 import org.vedetta.testsupport.MutableClock;
@@ -88,6 +89,28 @@ class NotifierIT {
     assertThat(Mails.read(SMTP.getReceivedMessages()[1]).text())
         .contains("Venezuela — treaty ratified: Russia–Venezuela strategic partnership")
         .doesNotContain("North Korea");
+  }
+
+  @Test
+  void aDevelopmentJudgedWrongLeavesEveryUnsentDigestAndIsNotQueuedAgain() throws Exception {
+    Notifier notifier = notifier(ana(), Fixtures.subscriber(BO, "north_korea", null));
+    notifier.accept(troops);
+    notifier.accept(casualties);
+    Correction wrong = Correction.of(troops, Correction.Decision.WRONG, Correction.Reason.WRONG_FIGURE,
+        "3,000 were reinforcements", "an analyst", clock.instant());
+
+    assertThat(notifier.correct(wrong)).as("pending digests it left").isEqualTo(2);
+    assertThat(notifier.correct(wrong)).as("read twice").isZero();
+    assertThat(notifier.accept(troops)).as("queued again by a replay").isZero();
+    assertThat(notifier.pending(ANA)).isEqualTo(1);
+    notifier.sendDigests();
+    assertThat(SMTP.getReceivedMessages()).hasSize(2).allSatisfy(m -> assertThat(Mails.read(m).text())
+        .contains("casualties").doesNotContain("about 15,000 soldiers"));
+
+    Correction right = Correction.of(troops, Correction.Decision.RIGHT, null, "misjudged", "an analyst",
+        clock.instant().plusSeconds(60));
+    assertThat(notifier.correct(right)).as("queued again once judged right").isEqualTo(2);
+    assertThat(notifier.pending(ANA)).isEqualTo(1);
   }
 
   @Test

@@ -112,7 +112,7 @@ public final class KafkaClients {
       List<NewTopic> topics = new ArrayList<>();
       for (String name : Topics.ALL) {
         boolean ops = name.equals(Topics.DEADLETTER) || name.equals(Topics.DEADLETTER_REPLAYS);
-        Map<String, String> configs = name.equals(Topics.DEADLETTER_REPLAYS)
+        Map<String, String> configs = Topics.COMPACTED.contains(name)
             ? Map.of("min.insync.replicas", minInSync, "cleanup.policy", "compact")
             : Map.of("min.insync.replicas", minInSync);
         topics.add(new NewTopic(name, ops ? 1 : partitions, replication).configs(configs));

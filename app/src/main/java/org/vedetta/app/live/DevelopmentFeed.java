@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -47,7 +48,7 @@ public final class DevelopmentFeed implements AutoCloseable {
   private final Map<TopicPartition, Long> historyEnd;
   private final int keep;
   private final TreeSet<Development> kept = new TreeSet<>(NEWEST_LAST);
-  private final Set<String> keptIds = new HashSet<>();
+  private final Map<String, Development> keptById = new HashMap<>();
   private final Set<Consumer<Development>> listeners = new CopyOnWriteArraySet<>();
   /** Ids of the developments handed on lately, so that a repeated record is not handed on twice. */
   private final Set<String> announced = Collections.newSetFromMap(new LinkedHashMap<>() {
@@ -94,6 +95,11 @@ public final class DevelopmentFeed implements AutoCloseable {
   /** The developments kept, most recently detected first. */
   public synchronized List<Development> recent() {
     return List.copyOf(kept.descendingSet());
+  }
+
+  /** The kept development with this id. */
+  public synchronized Optional<Development> find(String id) {
+    return Optional.ofNullable(keptById.get(id));
   }
 
   /** Hands each development that arrives from now on to {@code listener}; closing the result stops it. */
@@ -146,14 +152,14 @@ public final class DevelopmentFeed implements AutoCloseable {
 
   /** Keeps {@code d} among the newest, unless it is held already or older than all of them. */
   private synchronized void keep(Development d) {
-    if (keptIds.contains(d.id())
+    if (keptById.containsKey(d.id())
         || kept.size() >= keep && NEWEST_LAST.compare(d, kept.first()) < 0) {
       return;
     }
     kept.add(d);
-    keptIds.add(d.id());
+    keptById.put(d.id(), d);
     if (kept.size() > keep) {
-      keptIds.remove(kept.pollFirst().id());
+      keptById.remove(kept.pollFirst().id());
     }
   }
 

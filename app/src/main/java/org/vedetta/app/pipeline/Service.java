@@ -25,6 +25,8 @@ import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.kafka.TopicProcessor;
 import org.vedetta.app.kafka.TopicReplay;
+import org.vedetta.app.live.CorrectionDesk;
+import org.vedetta.app.live.CorrectionLog;
 import org.vedetta.app.live.DevelopmentFeed;
 import org.vedetta.app.ops.HealthChecks;
 import org.vedetta.app.ops.Metrics;
@@ -35,6 +37,8 @@ import org.vedetta.app.web.HttpSurface;
 import org.vedetta.app.watchlists.WatchlistEditor;
 import org.vedetta.app.watchlists.WatchlistPreview;
 import org.vedetta.app.web.KnowledgePage;
+import org.vedetta.app.web.CorrectionApi;
+import org.vedetta.app.web.DevelopmentPage;
 import org.vedetta.app.web.LivePage;
 import org.vedetta.app.web.SchemaPages;
 import org.vedetta.app.web.SourcesPage;
@@ -48,6 +52,7 @@ import org.vedetta.matcher.MatchResult;
 import org.vedetta.matcher.Matcher;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.model.Article;
+import org.vedetta.model.Correction;
 import org.vedetta.model.Development;
 import org.vedetta.model.Json;
 import org.vedetta.model.TaggedArticle;
@@ -163,6 +168,10 @@ public final class Service implements AutoCloseable {
         notifier.corroborate(t);
         return List.of();
       }, producer, options.clock(), options.retryBackoff(), durability));
+      process(new TopicProcessor<>("notifier-corrections", clients, Topics.CORRECTIONS, Correction.class, c -> {
+        notifier.correct(c);
+        return List.of();
+      }, producer, options.clock(), options.retryBackoff(), durability));
       reloader = ConfigReloader.start(config.dir(), notifier, options.reloadInterval());
       resources.push(reloader);
     }
@@ -182,6 +191,12 @@ public final class Service implements AutoCloseable {
         metrics.matched(result);
         return records(result);
       }, producer, options.clock(), options.retryBackoff(), matcherDurability));
+      process(new TopicProcessor<>("matcher-corrections", clients, Topics.CORRECTIONS, Correction.class, c -> {
+        int retracted = matcher.correct(c);
+        LOG.info("development {} judged {} by {}: {} learned fact(s) retracted", c.developmentId(),
+            c.decision().label(), c.analyst(), retracted);
+        return List.of();
+      }, producer, options.clock(), options.retryBackoff(), matcherDurability));
     }
     if (roles.contains(Role.INGEST)) {
       ingest = Ingest.builder()
@@ -198,7 +213,7 @@ public final class Service implements AutoCloseable {
       ingest.start();
     }
     new KnowledgePage(config.knowledge(), matcher, templates).register(http.app());
-    registerConsole(config, clients, options, templates, token);
+    registerConsole(config, clients, producer, options, templates, token);
     Map<String, Supplier<Optional<String>>> checks = new LinkedHashMap<>();
     if (notifier != null) {
       checks.put("mail", notifier::checkMail);
@@ -221,15 +236,20 @@ public final class Service implements AutoCloseable {
   }
 
   /** The watchlist editor with its preview, and the live view; a save is applied at once when this process notifies. */
-  private void registerConsole(VedettaConfig config, KafkaClients clients, Options options, WebTemplates templates,
-      ConsoleToken token) {
+  private void registerConsole(VedettaConfig config, KafkaClients clients, KafkaProducer<String, byte[]> producer,
+      Options options, WebTemplates templates, ConsoleToken token) {
     ConfigReloader applier = reloader;
     WatchlistEditor editor = new WatchlistEditor(config.dir(), applier == null ? () -> { } : applier::check);
     WatchlistPreview preview = new WatchlistPreview(new TopicReplay(clients, PREVIEW_DEADLINE), options.clock());
     new WatchlistPages(editor, preview, config.knowledge(), templates, token).register(http.app());
     DevelopmentFeed feed = DevelopmentFeed.start(clients, LIVE_HISTORY, LIVE_KEPT, options.clock());
     resources.push(feed);
-    LivePage live = new LivePage(feed, editor, config.knowledge(), templates);
+    CorrectionLog corrections = CorrectionLog.start(clients);
+    resources.push(corrections);
+    CorrectionDesk desk = new CorrectionDesk(feed, corrections, producer, options.clock());
+    new DevelopmentPage(desk, config.knowledge(), templates, token).register(http.app());
+    new CorrectionApi(desk, corrections, token).register(http.app());
+    LivePage live = new LivePage(feed, corrections, editor, config.knowledge(), templates);
     resources.push(live);
     live.register(http.app());
     new WatchlistApi(editor, preview, feed, live, token).register(http.app());

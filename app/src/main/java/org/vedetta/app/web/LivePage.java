@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.vedetta.app.live.CorrectionLog;
 import org.vedetta.app.live.DevelopmentFeed;
 import org.vedetta.app.live.DevelopmentFilter;
 import org.vedetta.app.watchlists.WatchlistEditor;
@@ -28,7 +29,7 @@ import org.vedetta.notifier.Watchlist;
  * type and severity, each with its evidence. The page lists the recent ones; a small script
  * ({@code /assets/live.js}) adds each new one as the server sends it on {@code /live/events} (server-sent
  * events, the same filter in the query). Without the script the page still shows what had arrived when it was
- * loaded.
+ * loaded. Each development links to its own page, where an analyst judges it; a judgement shows on the list.
  */
 public final class LivePage implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class LivePage implements AutoCloseable {
   static final int SHOWN = 100;
 
   private final DevelopmentFeed feed;
+  private final CorrectionLog corrections;
   private final WatchlistEditor watchlists;
   private final KnowledgeSet knowledge;
   private final WebTemplates templates;
@@ -51,8 +53,10 @@ public final class LivePage implements AutoCloseable {
     return t;
   });
 
-  public LivePage(DevelopmentFeed feed, WatchlistEditor watchlists, KnowledgeSet knowledge, WebTemplates templates) {
+  public LivePage(DevelopmentFeed feed, CorrectionLog corrections, WatchlistEditor watchlists, KnowledgeSet knowledge,
+      WebTemplates templates) {
     this.feed = feed;
+    this.corrections = corrections;
     this.watchlists = watchlists;
     this.knowledge = knowledge;
     this.templates = templates;
@@ -79,7 +83,7 @@ public final class LivePage implements AutoCloseable {
     DevelopmentFilter filter = filter(ctx, known);
     Map<String, Object> variables = new HashMap<>();
     variables.put("developments", feed.recent().stream().filter(filter::matches).limit(SHOWN)
-        .map(d -> DevelopmentView.of(d, knowledge)).toList());
+        .map(d -> DevelopmentView.of(d, knowledge, corrections.of(d.id()))).toList());
     variables.put("blank", DevelopmentView.BLANK);
     variables.put("watchlists", known);
     variables.put("entities", entities);

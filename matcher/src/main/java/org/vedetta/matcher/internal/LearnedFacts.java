@@ -156,6 +156,35 @@ public final class LearnedFacts {
     }
   }
 
+  /**
+   * Forgets the facts a development taught, with the articles that repeated them, in one transaction: later
+   * claims are compared as if they had never been learned. Returns how many facts were retracted (0 when they
+   * were already, so a correction read twice changes nothing).
+   */
+  public int retract(String developmentId) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement corroborations = c.prepareStatement("delete from matcher_corroboration where fact_id in"
+          + " (select id from matcher_fact where development_id = ?)");
+          PreparedStatement facts = c.prepareStatement("delete from matcher_fact where development_id = ?")) {
+        corroborations.setString(1, developmentId);
+        corroborations.executeUpdate();
+        facts.setString(1, developmentId);
+        int retracted = facts.executeUpdate();
+        c.commit();
+        return retracted;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot retract learned facts: " + e.getMessage(), e);
+    }
+  }
+
   private String owner(String factId) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("select development_id from matcher_fact where id = ?")) {
