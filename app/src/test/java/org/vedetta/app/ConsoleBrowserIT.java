@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.demo.DemoSite;
 import org.vedetta.app.pipeline.Role;
@@ -116,6 +117,56 @@ class ConsoleBrowserIT {
         web.get(console + "/live");
         browser.waiting(30).until(d -> items().size() == 4);
         assertThat(browser.find("#developments").getText()).contains("Venezuela");
+      }
+    }
+  }
+
+  @Test
+  void anAnalystMarksADevelopmentWrongOnItsPageAndItLeavesTheDigest() throws Exception {
+    Path site = dir.resolve("site");
+    TestConfigs.copyTree(TestConfigs.DEMO.resolve("site"), site);
+    try (DemoSite news = DemoSite.start(site, 0)) {
+      VedettaConfig config = TestConfigs.editableDemo(dir.resolve("config"), SMTP.getSmtp().getPort(),
+          news.baseUrl() + "/feed.xml");
+      try (Service service = Service.start(config, Role.ALL, PipelineIT.options())) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
+        String console = "http://127.0.0.1:" + service.http().port();
+        ChromeDriver web = browser.driver();
+        web.get(console + "/live");
+        browser.waiting(30).until(d -> items().size() == 3);
+        WebElement troops = items().stream().filter(i -> i.getText().contains("about 15,000 soldiers")).findFirst()
+            .orElseThrow();
+        troops.findElement(By.cssSelector("a[data-field=page]")).click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.name("analyst")));
+        assertThat(browser.find("h1").getText()).contains("North Korea", "15,000");
+        assertThat(browser.find("dl.facts").getText()).contains("not judged yet");
+
+        // A wrong token changes nothing, and says so.
+        new Select(browser.find("select[name=reason]")).selectByVisibleText("wrong figure");
+        type("note", "the 15,000 include the 4,000 sent in spring");
+        type("analyst", "Ana");
+        type("token", "not-the-token");
+        browser.find("button[type=submit]").click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".problem")));
+        assertThat(browser.find(".problem").getText()).isEqualTo("Not saved: wrong or missing console token.");
+        assertThat(service.notifier().pending(TestConfigs.SUBSCRIBER)).isEqualTo(3);
+
+        new Select(browser.find("select[name=reason]")).selectByVisibleText("wrong figure");
+        type("note", "the 15,000 include the 4,000 sent in spring");
+        type("analyst", "Ana");
+        type("token", TestConfigs.TOKEN);
+        browser.find("button[type=submit]").click();
+        browser.waiting(30).until(ExpectedConditions.urlContains("judged="));
+        assertThat(browser.find(".notice").getText()).startsWith("Saved: judged wrong (wrong figure) by Ana, ");
+        assertThat(browser.find("dl.facts").getText()).contains("“the 15,000 include the 4,000 sent in spring”");
+        browser.screenshot("console-development");
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 2);
+
+        web.get(console + "/live");
+        browser.waiting(30).until(d -> items().size() == 3);
+        assertThat(items().stream().filter(i -> i.getText().contains("about 15,000 soldiers")).findFirst()
+            .orElseThrow().findElement(By.cssSelector(".judgement")).getText())
+            .startsWith("judged wrong (wrong figure) by Ana");
       }
     }
   }

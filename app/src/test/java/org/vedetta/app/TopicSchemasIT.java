@@ -12,6 +12,10 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +41,7 @@ import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
 import org.vedetta.model.Article;
 import org.vedetta.model.Claim;
+import org.vedetta.model.Correction;
 import org.vedetta.model.DeadLetter;
 import org.vedetta.model.DeadLetterReplay;
 import org.vedetta.model.Development;
@@ -74,7 +79,8 @@ class TopicSchemasIT {
       Topics.TAGGED, new Contract("tagged-article", TaggedArticle.SCHEMA),
       Topics.DEVELOPMENTS, new Contract("development", Development.SCHEMA),
       Topics.DEADLETTER, new Contract("dead-letter", DeadLetter.SCHEMA),
-      Topics.DEADLETTER_REPLAYS, new Contract("dead-letter-replay", DeadLetterReplay.SCHEMA));
+      Topics.DEADLETTER_REPLAYS, new Contract("dead-letter-replay", DeadLetterReplay.SCHEMA),
+      Topics.CORRECTIONS, new Contract("correction", Correction.SCHEMA));
 
   private record Contract(String name, int version) {
     Schema schema() {
@@ -104,6 +110,8 @@ class TopicSchemasIT {
         assertThat(new DeadLetters(clients, java.time.Clock.systemUTC()).replay(d -> true, producer)).hasSize(1);
       }
       awaitSettled(service, clients, 2);
+      // An analyst's judgement, so that vedetta.corrections has a record too.
+      await().atMost(Duration.ofSeconds(30)).until(() -> judgeFirstDevelopment(service) == 201);
       topics = readAll(clients);
     }
 
@@ -120,6 +128,7 @@ class TopicSchemasIT {
     assertThat(topics.get(Topics.DEADLETTER)).as(Topics.DEADLETTER).hasSize(2)
         .allSatisfy(r -> assertThat(r.key()).isEqualTo(POISON_KEY));
     assertThat(topics.get(Topics.DEADLETTER_REPLAYS)).as(Topics.DEADLETTER_REPLAYS).hasSize(1);
+    assertThat(topics.get(Topics.CORRECTIONS)).as(Topics.CORRECTIONS).hasSize(1);
 
     List<String> errors = new ArrayList<>();
     List<String> versions = new ArrayList<>();
@@ -145,6 +154,22 @@ class TopicSchemasIT {
     }
     assertThat(errors).as("records that do not match their topic's schema").isEmpty();
     assertThat(versions).as("records whose schema version is not their type's current SCHEMA").isEmpty();
+  }
+
+  /** Marks the first development the console lists wrong through the API; the response's status. */
+  private static int judgeFirstDevelopment(Service service) throws Exception {
+    String console = "http://127.0.0.1:" + service.http().port();
+    HttpClient http = HttpClient.newHttpClient();
+    JsonNode listed = Json.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(console
+        + "/api/developments")).build(), BodyHandlers.ofString()).body());
+    if (listed.isEmpty()) {
+      return 404;
+    }
+    return http.send(HttpRequest.newBuilder(URI.create(console + "/api/developments/" + listed.get(0).get("id")
+            .asText() + "/correction"))
+        .header("Authorization", "Bearer " + TestConfigs.TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"decision\": \"wrong\", \"reason\": \"not_news\","
+            + " \"analyst\": \"schema check\"}")).build(), BodyHandlers.ofString()).statusCode();
   }
 
   @Test
@@ -178,6 +203,16 @@ class TopicSchemasIT {
     ObjectNode noUrl = (ObjectNode) Json.mapper().readTree(Json.write(accented));
     noUrl.remove("url");
     assertThat(article.validate(noUrl)).isNotEmpty();
+
+    // A wrong judgement must say why; a right one has no reason.
+    Schema correction = CONTRACTS.get(Topics.CORRECTIONS).schema();
+    Correction wrong = Correction.of(aDevelopment(), Correction.Decision.WRONG, Correction.Reason.WRONG_FIGURE, null,
+        "Ana", Instant.parse("2026-11-25T08:00:00Z"));
+    ObjectNode judged = (ObjectNode) Json.mapper().readTree(Json.write(wrong));
+    assertThat(correction.validate(judged)).isEmpty();
+    assertThat(correction.validate(judged.deepCopy().without("reason"))).isNotEmpty();
+    assertThat(correction.validate(judged.deepCopy().put("decision", "right"))).isNotEmpty();
+    assertThat(correction.validate(judged.deepCopy().put("reason", "boring"))).isNotEmpty();
   }
 
   private static Development aDevelopment() {

@@ -75,7 +75,7 @@ public final class DevelopmentPage {
     variables.put("d", DevelopmentView.of(d, knowledge, judgement));
     variables.put("note", judgement.map(Correction::note).orElse(null));
     Quantity q = d.claim().quantity();
-    variables.put("figure", q == null ? null : q.describe() + (q.role() == null ? "" : " (" + q.role() + ")"));
+    variables.put("figure", q == null ? null : q.describe());
     variables.put("known", d.known());
     variables.put("reasons", REASONS);
     variables.put("editable", token.enabled());
