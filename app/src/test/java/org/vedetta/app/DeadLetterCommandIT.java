@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +16,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vedetta.app.cli.Vedetta;
 import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.demo.DemoSite;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
 import org.vedetta.model.Topics;
-import picocli.CommandLine;
 
 /**
  * {@code vedetta deadletter list|replay} as an operator runs it beside a service on its embedded broker: the letter
@@ -52,24 +48,24 @@ class DeadLetterCommandIT {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> service.deadLettered() == 1);
 
-        Run list = run("deadletter", "list", "-c", dir.toString());
+        CliRun list = CliRun.of("deadletter", "list", "-c", dir.toString());
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).contains("matcher", Topics.ARTICLES + "-", "Article")
             .contains("1 dead letter(s), 1 not replayed");
-        assertThat(run("deadletter", "list", "-c", dir.toString(), "--stage", "notifier").out())
+        assertThat(CliRun.of("deadletter", "list", "-c", dir.toString(), "--stage", "notifier").out())
             .contains("0 dead letter(s)");
-        assertThat(run("deadletter", "list", "-c", dir.toString(), "--since", "1h").out())
+        assertThat(CliRun.of("deadletter", "list", "-c", dir.toString(), "--since", "1h").out())
             .contains("1 dead letter(s)");
       }
 
       // Replayed with no matcher running, so that what reaches the topic is only the replay's doing.
       try (Service service = Service.start(config, Set.of(Role.INGEST), options())) {
-        Run first = run("deadletter", "replay", "-c", dir.toString());
+        CliRun first = CliRun.of("deadletter", "replay", "-c", dir.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("1 dead letter(s) replayed");
-        Run second = run("deadletter", "replay", "-c", dir.toString());
+        CliRun second = CliRun.of("deadletter", "replay", "-c", dir.toString());
         assertThat(second.out()).contains("0 dead letter(s) replayed");
-        assertThat(run("deadletter", "list", "-c", dir.toString()).out())
+        assertThat(CliRun.of("deadletter", "list", "-c", dir.toString()).out())
             .contains("1 dead letter(s), 0 not replayed").doesNotContain(" no ");
 
         try (TopicReader topics = new TopicReader(service.bootstrapServers(), Topics.ARTICLES)) {
@@ -84,28 +80,16 @@ class DeadLetterCommandIT {
       }
     }
 
-    Run stopped = run("deadletter", "list", "-c", dir.toString());
+    CliRun stopped = CliRun.of("deadletter", "list", "-c", dir.toString());
     assertThat(stopped.code()).isEqualTo(2);
     assertThat(stopped.err()).contains("no service is running", "vedetta run -c");
-    Run badSince = run("deadletter", "list", "-c", dir.toString(), "--since", "last tuesday");
+    CliRun badSince = CliRun.of("deadletter", "list", "-c", dir.toString(), "--since", "last tuesday");
     assertThat(badSince.code()).isNotZero();
     assertThat(badSince.err()).contains("--since: 'last tuesday'");
   }
 
   private static boolean isPoison(ConsumerRecord<String, byte[]> r) {
     return Arrays.equals(r.value(), POISON);
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Vedetta.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
   }
 
   private static Service.Options options() {

@@ -158,18 +158,11 @@ class TopicSchemasIT {
 
   /** Marks the first development the console lists wrong through the API; the response's status. */
   private static int judgeFirstDevelopment(Service service) throws Exception {
-    String console = "http://127.0.0.1:" + service.http().port();
-    HttpClient http = HttpClient.newHttpClient();
-    JsonNode listed = Json.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(console
-        + "/api/developments")).build(), BodyHandlers.ofString()).body());
-    if (listed.isEmpty()) {
-      return 404;
-    }
-    return http.send(HttpRequest.newBuilder(URI.create(console + "/api/developments/" + listed.get(0).get("id")
-            .asText() + "/correction"))
-        .header("Authorization", "Bearer " + TestConfigs.TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"decision\": \"wrong\", \"reason\": \"not_news\","
-            + " \"analyst\": \"schema check\"}")).build(), BodyHandlers.ofString()).statusCode();
+    JsonNode listed = Json.mapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + service.http().port() + "/api/developments")).build(),
+        BodyHandlers.ofString()).body());
+    return listed.isEmpty() ? 404 : CorrectionsCommandIT.judge(service, listed.get(0).get("id").asText(),
+        "{\"decision\": \"wrong\", \"reason\": \"not_news\", \"analyst\": \"schema check\"}");
   }
 
   @Test

@@ -13,11 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.kafka.DeadLetters;
-import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
-import org.vedetta.app.pipeline.Service;
 import org.vedetta.model.DeadLetter;
 import org.vedetta.settings.Durations;
 import picocli.CommandLine.Command;
@@ -73,7 +70,7 @@ final class DeadLetterCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       Predicate<DeadLetter> filter = selection.filter(Clock.systemUTC());
-      Optional<KafkaClients> clients = connect(selection.config, spec.commandLine().getErr());
+      Optional<KafkaClients> clients = Brokers.connect(selection.config, spec.commandLine().getErr());
       if (clients.isEmpty()) {
         return 2;
       }
@@ -105,7 +102,7 @@ final class DeadLetterCommand {
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       Predicate<DeadLetter> filter = selection.filter(Clock.systemUTC());
-      Optional<KafkaClients> clients = connect(selection.config, spec.commandLine().getErr());
+      Optional<KafkaClients> clients = Brokers.connect(selection.config, spec.commandLine().getErr());
       if (clients.isEmpty()) {
         return 2;
       }
@@ -121,25 +118,6 @@ final class DeadLetterCommand {
       out.flush();
       return 0;
     }
-  }
-
-  /** Clients for the configured cluster, or for the embedded broker of the service running on this config. */
-  private static Optional<KafkaClients> connect(Path dir, PrintWriter err) {
-    Optional<VedettaConfig> loaded = ConfigOption.load(dir, err);
-    if (loaded.isEmpty()) {
-      return Optional.empty();
-    }
-    VedettaConfig config = loaded.get();
-    if (!config.app().kafka().embedded()) {
-      return Optional.of(new KafkaClients(config.app().kafka().bootstrapServers()));
-    }
-    Optional<String> running = EmbeddedKafka.advertised(Service.brokerAddressFile(config));
-    if (running.isEmpty()) {
-      err.println("vedetta: the embedded Kafka broker runs inside the service, and no service is running on " + dir
-          + ": start it (vedetta run -c " + dir + ") and try again");
-      err.flush();
-    }
-    return running.map(KafkaClients::new);
   }
 
   static Instant parseSince(String since, Clock clock) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code vedetta} command line. */
 @Command(name = "vedetta", mixinStandardHelpOptions = true, version = "Vedetta 0.1.0",
     description = "Watches news sources and mails what is new about Russia's allies and treaties.",
-    subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, AnalyzeCommand.class, DeadLetterCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, CheckConfigCommand.class, AnalyzeCommand.class, DeadLetterCommand.class, CorrectionsCommand.class,
         EvaluateCommand.class, ExtractCommand.class, ScoreExtractionCommand.class, MailStatusCommand.class})
 public final class Vedetta {
 
