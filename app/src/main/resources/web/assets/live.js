@@ -33,7 +33,12 @@
     item.className = d.verdict;
     item.querySelectorAll('[data-field]').forEach(function (node) {
       var field = node.getAttribute('data-field');
-      if (field === 'page') {
+      if (field === 'figures') {
+        node.hidden = !d.figures;
+        if (d.figures) {
+          node.href = d.figures;
+        }
+      } else if (field === 'page') {
         node.href = '/developments/' + encodeURIComponent(d.id);
       } else if (field === 'url') {
         node.textContent = d.title || d.url || '';

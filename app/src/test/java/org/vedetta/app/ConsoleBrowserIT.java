@@ -162,11 +162,31 @@ class ConsoleBrowserIT {
         browser.screenshot("console-development");
         await().atMost(Duration.ofSeconds(30)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 2);
 
+        // The figures of North Korean troops over time: the baseline's estimates and the judged development.
+        browser.find("#figures-link").click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("chart")));
+        assertThat(browser.find("h1").getText()).isEqualTo("North Korea · troop deployment · Russia: figures over time");
+        List<WebElement> rows = web.findElements(By.cssSelector("#figures tr"));
+        assertThat(rows).hasSizeGreaterThan(2);
+        assertThat(rows.get(rows.size() - 1).getText()).contains("about 15,000 soldiers", "changed",
+            "judged wrong (wrong figure) by Ana");
+        long vague = rows.stream().filter(r -> r.getText().contains("thousands of")).count();
+        assertThat(web.findElements(By.cssSelector("#chart g.mark"))).as("a mark per figure but the vague ones")
+            .hasSize(rows.size() - 1 - (int) vague);
+        assertThat(web.findElements(By.cssSelector("#chart g.mark.wrong"))).hasSize(1);
+        assertThat(web.findElements(By.cssSelector("#chart g.mark.wrong path"))).as("crossed out").hasSize(1);
+        assertThat(web.findElement(By.cssSelector("#chart g.mark.wrong title")).getAttribute("textContent"))
+            .contains("about 15,000 soldiers", "osservatorio-est", "judged wrong");
+        browser.screenshot("console-figures");
+
         web.get(console + "/live");
         browser.waiting(30).until(d -> items().size() == 3);
         assertThat(items().stream().filter(i -> i.getText().contains("about 15,000 soldiers")).findFirst()
             .orElseThrow().findElement(By.cssSelector(".judgement")).getText())
             .startsWith("judged wrong (wrong figure) by Ana");
+        web.get(console + "/knowledge");
+        assertThat(browser.find("#figure-timelines").getText()).contains("North Korea · troop deployment · Russia",
+            "North Korea · casualties · Russia");
       }
     }
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -101,7 +102,7 @@ public final class Notifier implements AutoCloseable {
     this.corroborations = new Corroborations(b.dataSource);
     this.withdrawals = new Withdrawals(b.dataSource);
     this.composer = new MailComposer(new DigestMessages(fromAddress(b.mail)), b.names, b.focus, corroborations,
-        unsubscribes, b.unsubscribeUrl);
+        unsubscribes, b.unsubscribeUrl, b.figuresLink);
     this.delivery = new Delivery(queue, retries, new SendAttempts(b.dataSource), () -> router, composer,
         Mailer.from(b.mail, clock), clock, b.listener);
   }
@@ -391,6 +392,7 @@ public final class Notifier implements AutoCloseable {
     private DisplayNames names = DisplayNames.fromIds();
     private String focus;
     private URI unsubscribeUrl;
+    private Function<Development, String> figuresLink = d -> null;
     private DeliveryListener listener = new DeliveryListener() {};
 
     private Builder() {}
@@ -413,6 +415,15 @@ public final class Notifier implements AutoCloseable {
      */
     public Builder focus(String entityId) {
       this.focus = entityId;
+      return this;
+    }
+
+    /**
+     * The address of a development's figure timeline (on the service's console), or {@code null} for one without;
+     * each development of a mail links to it. Default: no links.
+     */
+    public Builder figuresLink(Function<Development, String> figuresLink) {
+      this.figuresLink = Objects.requireNonNull(figuresLink, "figuresLink");
       return this;
     }
 

@@ -28,6 +28,7 @@ import org.vedetta.app.kafka.TopicReplay;
 import org.vedetta.app.live.CorrectionDesk;
 import org.vedetta.app.live.CorrectionLog;
 import org.vedetta.app.live.DevelopmentFeed;
+import org.vedetta.app.live.FigureHistory;
 import org.vedetta.app.ops.HealthChecks;
 import org.vedetta.app.ops.Metrics;
 import org.vedetta.app.ops.OpsPages;
@@ -39,6 +40,7 @@ import org.vedetta.app.watchlists.WatchlistPreview;
 import org.vedetta.app.web.KnowledgePage;
 import org.vedetta.app.web.CorrectionApi;
 import org.vedetta.app.web.DevelopmentPage;
+import org.vedetta.app.web.FiguresPage;
 import org.vedetta.app.web.LivePage;
 import org.vedetta.app.web.SchemaPages;
 import org.vedetta.app.web.SourcesPage;
@@ -153,6 +155,8 @@ public final class Service implements AutoCloseable {
           .names(knowledge::nameOf)
           .focus(knowledge.focus())
           .unsubscribeUrl(http.publicUri(UnsubscribePages.PATH))
+          .figuresLink(d -> d.claim().quantity() == null ? null
+              : http.publicUri(FiguresPage.href(d.claimKey())).toString())
           .listener(metrics.deliveries())
           .build();
       resources.push(notifier);
@@ -212,7 +216,6 @@ public final class Service implements AutoCloseable {
       new SourcesPage(ingest, config.sources(), templates, token, options.clock()).register(http.app());
       ingest.start();
     }
-    new KnowledgePage(config.knowledge(), matcher, templates).register(http.app());
     registerConsole(config, clients, producer, options, templates, token);
     Map<String, Supplier<Optional<String>>> checks = new LinkedHashMap<>();
     if (notifier != null) {
@@ -249,6 +252,11 @@ public final class Service implements AutoCloseable {
     CorrectionDesk desk = new CorrectionDesk(feed, corrections, producer, options.clock());
     new DevelopmentPage(desk, config.knowledge(), templates, token).register(http.app());
     new CorrectionApi(desk, corrections, token).register(http.app());
+    FigureHistory history = FigureHistory.start(clients);
+    resources.push(history);
+    FiguresPage figures = new FiguresPage(config.knowledge(), history, corrections, templates);
+    figures.register(http.app());
+    new KnowledgePage(config.knowledge(), matcher, figures, templates).register(http.app());
     LivePage live = new LivePage(feed, corrections, editor, config.knowledge(), templates);
     resources.push(live);
     live.register(http.app());

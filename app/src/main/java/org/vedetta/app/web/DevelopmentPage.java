@@ -76,6 +76,7 @@ public final class DevelopmentPage {
     variables.put("note", judgement.map(Correction::note).orElse(null));
     Quantity q = d.claim().quantity();
     variables.put("figure", q == null ? null : q.describe());
+    variables.put("figures", FiguresPage.href(d.claimKey()));
     variables.put("known", d.known());
     variables.put("reasons", REASONS);
     variables.put("editable", token.enabled());

@@ -25,15 +25,16 @@ import org.vedetta.model.Development;
  * @param title     the article's title
  * @param url       the article's address, or {@code null} when it is not http(s)
  * @param judgement an analyst's latest judgement of it ("judged wrong (wrong figure) by Ana, …"), or empty
+ * @param figures   its claim's figure timeline, when it states a figure, or empty
  */
 public record DevelopmentView(String id, String detected, String verdict, int severity, String entity, String event,
-    String headline, String sentence, String source, String title, String url, String judgement) {
+    String headline, String sentence, String source, String title, String url, String judgement, String figures) {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   /** An empty view: the live page's template row, which its script fills in. */
-  public static final DevelopmentView BLANK = new DevelopmentView("", "", "", 0, "", "", "", "", "", "", "", "");
+  public static final DevelopmentView BLANK = new DevelopmentView("", "", "", 0, "", "", "", "", "", "", "", "", "");
 
   /** A development no analyst has judged. */
   public static DevelopmentView of(Development d, KnowledgeSet knowledge) {
@@ -47,7 +48,8 @@ public record DevelopmentView(String id, String detected, String verdict, int se
     return new DevelopmentView(d.id(), TIME.format(d.detectedAt()), d.verdict().name().toLowerCase(Locale.ROOT),
         d.severity(), knowledge.nameOf(claim.subject()), event, d.headline(), claim.sentence(),
         d.evidence().sourceId(), d.evidence().title(), httpOnly(d.evidence().url()),
-        judgement.map(DevelopmentView::describe).orElse(""));
+        judgement.map(DevelopmentView::describe).orElse(""),
+        claim.quantity() == null ? "" : FiguresPage.href(d.claimKey()));
   }
 
   /** "judged wrong (wrong figure) by Ana, 2026-12-07 10:02 UTC", or "judged right by …". */
@@ -56,7 +58,7 @@ public record DevelopmentView(String id, String detected, String verdict, int se
         + c.analyst() + ", " + TIME.format(c.correctedAt());
   }
 
-  private static String httpOnly(String url) {
+  static String httpOnly(String url) {
     String lower = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
     return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
   }

@@ -14,8 +14,9 @@ import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.matcher.knowledge.Treaty;
 
 /**
- * The console's knowledge page ({@code /knowledge}): the baseline's entities, treaties and facts, each fact with
- * its source, and the facts learned since from developments, with the article that first carried each.
+ * The console's knowledge page ({@code /knowledge}): the figure timelines, the baseline's entities, treaties and
+ * facts, each fact with its source, and the facts learned since from developments, with the article that first
+ * carried each.
  */
 public final class KnowledgePage {
 
@@ -59,12 +60,17 @@ public final class KnowledgePage {
 
   private final KnowledgeSet knowledge;
   private final Matcher matcher;
+  private final FiguresPage figures;
   private final WebTemplates templates;
 
-  /** @param matcher the matcher of this process, for learned facts, or {@code null} */
-  public KnowledgePage(KnowledgeSet knowledge, Matcher matcher, WebTemplates templates) {
+  /**
+   * @param matcher the matcher of this process, for learned facts, or {@code null}
+   * @param figures the figure timelines, linked from the page
+   */
+  public KnowledgePage(KnowledgeSet knowledge, Matcher matcher, FiguresPage figures, WebTemplates templates) {
     this.knowledge = knowledge;
     this.matcher = matcher;
+    this.figures = figures;
     this.templates = templates;
   }
 
@@ -74,6 +80,7 @@ public final class KnowledgePage {
 
   private void render(Context ctx) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put("figures", figures.keys());
     variables.put("entities", knowledge.entities().stream().map(KnowledgePage::entity).toList());
     variables.put("treaties", knowledge.treaties().stream().map(this::treaty).toList());
     variables.put("facts", knowledge.facts().stream().map(this::fact).toList());

@@ -71,21 +71,23 @@ public record DigestView(String subject, String heading, String greeting, List<S
    * @param stateMedia the state medium the claim is sourced to (KCNA, TASS), or {@code null}
    * @param outlets    how many other outlets carried it
    * @param alsoOn     the subscriber's other watchlists it matched
+   * @param figures    the address of its figures over time on the console, or {@code null}
    */
   public record Item(String verdict, String label, int severity, String headline, List<String> known,
       String change, List<Segment> sentence, String source, String title, String link, String date,
-      String stateMedia, int outlets, List<String> alsoOn) {}
+      String stateMedia, int outlets, List<String> alsoOn, String figures) {}
 
   /**
    * Lays out a digest.
    *
    * @param watchlists  the titles of the subscriber's watchlists a development matches, in the subscriber's order
    * @param outlets     how many other outlets carried each development, by development id
+   * @param figuresLink the address of a development's figures over time, or {@code null} for none
    * @param unsubscribe the unsubscribe link, or {@code null}
    * @param since       when the subscriber's previous digest went out (for an empty one), or {@code null}
    */
   public static DigestView of(Digest digest, Wording wording, Function<Development, List<String>> watchlists,
-      Map<String, Integer> outlets, String unsubscribe, Instant since) {
+      Map<String, Integer> outlets, Function<Development, String> figuresLink, String unsubscribe, Instant since) {
     ZoneId zone = digest.subscriber().timeZone();
     String name = digest.subscriber().name();
     String greeting = name == null || name.isBlank() ? null : wording.message("greeting", name);
@@ -104,12 +106,13 @@ public record DigestView(String subject, String heading, String greeting, List<S
         ? (n == 1 ? wording.message("subject.alert", top) : wording.message("subject.alert.many", count, top))
         : wording.message("subject.digest", count, top);
     String heading = wording.message(digest.immediate() ? "heading.alert" : "heading.digest", count);
-    return new DigestView(subject, heading, greeting, sections(digest, wording, watchlists, outlets, zone), null,
+    return new DigestView(subject, heading, greeting, sections(digest, wording, watchlists, outlets, figuresLink, zone), null,
         unsubscribe);
   }
 
   private static List<Section> sections(Digest digest, Wording wording,
-      Function<Development, List<String>> watchlists, Map<String, Integer> outlets, ZoneId zone) {
+      Function<Development, List<String>> watchlists, Map<String, Integer> outlets,
+      Function<Development, String> figuresLink, ZoneId zone) {
     // Items arrive most severe first, so the first item placed in a section or group is its most severe one,
     // and insertion order is the order people should read them in.
     Map<String, Map<String, List<Item>>> bySection = new LinkedHashMap<>();
@@ -119,7 +122,7 @@ public record DigestView(String subject, String heading, String greeting, List<S
       List<String> alsoOn = titles.size() > 1 ? titles.subList(1, titles.size()) : List.of();
       bySection.computeIfAbsent(section, s -> new LinkedHashMap<>())
           .computeIfAbsent(wording.name(d.claim().subject()), e -> new ArrayList<>())
-          .add(item(d, wording, outlets.getOrDefault(d.id(), 0), alsoOn, zone));
+          .add(item(d, wording, outlets.getOrDefault(d.id(), 0), alsoOn, figuresLink.apply(d), zone));
     }
     List<Section> sections = new ArrayList<>();
     bySection.forEach((title, groups) -> {
@@ -130,7 +133,8 @@ public record DigestView(String subject, String heading, String greeting, List<S
     return sections;
   }
 
-  private static Item item(Development d, Wording wording, int outlets, List<String> alsoOn, ZoneId zone) {
+  private static Item item(Development d, Wording wording, int outlets, List<String> alsoOn, String figures,
+      ZoneId zone) {
     Claim claim = d.claim();
     Evidence evidence = d.evidence();
     LocalDate date = claim.date();
@@ -152,7 +156,8 @@ public record DigestView(String subject, String heading, String greeting, List<S
         date == null ? null : wording.date(date),
         claim.attribution() == null ? null : claim.attribution().toUpperCase(Locale.ROOT),
         outlets,
-        List.copyOf(alsoOn));
+        List.copyOf(alsoOn),
+        figures);
   }
 
   /** An article's headline is shown on one line of at most this many characters ({@link Headlines}). */

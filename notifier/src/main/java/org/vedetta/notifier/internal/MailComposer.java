@@ -4,6 +4,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.util.function.Function;
+import org.vedetta.model.Development;
 import java.time.Instant;
 import org.vedetta.notifier.DisplayNames;
 
@@ -20,6 +22,7 @@ public final class MailComposer {
   private final Corroborations corroborations;
   private final Unsubscribes unsubscribes;
   private final URI unsubscribeUrl;
+  private final Function<Development, String> figuresLink;
 
   /**
    * @param focus          the state headlines leave unnamed as counterparty; {@code null} names every one
@@ -27,7 +30,7 @@ public final class MailComposer {
    *                       {@code null} when the service has none (mails then carry no unsubscribe link)
    */
   public MailComposer(DigestMessages messages, DisplayNames names, String focus, Corroborations corroborations,
-      Unsubscribes unsubscribes, URI unsubscribeUrl) {
+      Unsubscribes unsubscribes, URI unsubscribeUrl, Function<Development, String> figuresLink) {
     this.templates = new DigestTemplates();
     this.messages = messages;
     this.names = names;
@@ -35,6 +38,7 @@ public final class MailComposer {
     this.corroborations = corroborations;
     this.unsubscribes = unsubscribes;
     this.unsubscribeUrl = unsubscribeUrl;
+    this.figuresLink = figuresLink;
   }
 
   /**
@@ -45,7 +49,7 @@ public final class MailComposer {
     Wording wording = new Wording(digest.subscriber().language(), names, focus);
     String link = unsubscribeLink(digest.subscriber().email());
     DigestView view = DigestView.of(digest, wording, d -> router.reasons(digest.subscriber(), d),
-        corroborations.otherOutlets(digest.items()), link, since);
+        corroborations.otherOutlets(digest.items()), figuresLink, link, since);
     return messages.compose(session, digest, templates.render(view, wording.locale()), link);
   }
 

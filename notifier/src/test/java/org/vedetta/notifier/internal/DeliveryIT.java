@@ -43,7 +43,7 @@ class DeliveryIT {
     queue.migrate();
     Router router = new Router(List.of(Fixtures.NORTH_KOREA), List.of(wantsEmpty, quiet));
     MailComposer composer = new MailComposer(new DigestMessages(new InternetAddress("vedetta@localhost")),
-        DisplayNames.fromIds(), "russia", new Corroborations(db), new Unsubscribes(db), null);
+        DisplayNames.fromIds(), "russia", new Corroborations(db), new Unsubscribes(db), null, d -> null);
     return new Delivery(queue, new RetryLog(db), new SendAttempts(db), () -> router, composer,
         new SmtpMailer(MailSettings.smtp("127.0.0.1", SMTP.getSmtp().getPort()).smtp()), clock,
         new DeliveryListener() {});

@@ -26,10 +26,26 @@ class DigestTemplatesTest {
   }
 
   private DigestTemplates.Rendered render(Subscriber to, boolean immediate, Development... items) {
+    return render(to, immediate, d -> null, items);
+  }
+
+  private DigestTemplates.Rendered render(Subscriber to, boolean immediate,
+      java.util.function.Function<Development, String> figures, Development... items) {
     Wording wording = new Wording(to.language(), Fixtures.NAMES, "russia");
     DigestView view = DigestView.of(Digest.of(to, List.of(items), immediate, Instant.EPOCH), wording,
-        d -> List.of("North Korea"), Map.of(), UNSUBSCRIBE, null);
+        d -> List.of("North Korea"), Map.of(), figures, UNSUBSCRIBE, null);
     return templates.render(view, wording.locale());
+  }
+
+  @Test
+  void linksEachDevelopmentWithAFigureToItsTimeline() {
+    String link = "https://vedetta.example/knowledge/figures?key=north_korea%7Ccasualties%7Crussia%7C-";
+    DigestTemplates.Rendered r = render(ana, false, d -> d.claim().quantity() == null ? null : link,
+        Developments.northKoreaCasualties(), Developments.venezuelaRatification());
+    assertThat(r.text()).contains("Figures over time: " + link);
+    assertThat(r.text().split("Figures over time", -1)).as("one link, for the one figure").hasSize(2);
+    assertThat(r.html()).contains("href=\"" + link.replace("&", "&amp;") + "\"", ">Figures over time</a>");
+    assertThat(render(false, Developments.northKoreaCasualties()).text()).doesNotContain("Figures over time");
   }
 
   @Test
