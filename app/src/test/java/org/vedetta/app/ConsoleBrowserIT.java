@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +27,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.demo.DemoSite;
+import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
+import org.vedetta.model.Article;
+import org.vedetta.model.Json;
+import org.vedetta.model.TaggedArticle;
+import org.vedetta.model.Topics;
 import org.vedetta.notifier.Watchlist;
 
 /**
@@ -189,6 +197,98 @@ class ConsoleBrowserIT {
             "North Korea · casualties · Russia");
       }
     }
+  }
+
+  @Test
+  void anAnalystAddsAnAliasAndABaselineFactWithAPreviewAndTheMatcherTakesThemUp() throws Exception {
+    Path site = dir.resolve("site");
+    TestConfigs.copyTree(TestConfigs.DEMO.resolve("site"), site);
+    Path configDir = dir.resolve("config");
+    try (DemoSite news = DemoSite.start(site, 0)) {
+      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(),
+          news.baseUrl() + "/feed.xml");
+      try (Service service = Service.start(config, Role.ALL, PipelineIT.options());
+          KafkaProducer<String, byte[]> producer = new KafkaClients(service.bootstrapServers()).producer("test");
+          TopicReader topics = new TopicReader(service.bootstrapServers(), Topics.TAGGED)) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
+        publish(producer, "eremita-1", "Lo Stato eremita ha inviato in Russia altri soldati, secondo fonti di Seul.");
+        String console = "http://127.0.0.1:" + service.http().port();
+        ChromeDriver web = browser.driver();
+        web.get(console + "/knowledge");
+        browser.find("#edit-knowledge").click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("alias-form")));
+
+        // An alias: previewed over the articles read so far, refused without the token, saved with it.
+        new Select(browser.find("#alias-form select[name=entity]")).selectByVisibleText("North Korea");
+        new Select(browser.find("#alias-form select[name=language]")).selectByVisibleText("it");
+        typeIn("#alias-form", "alias", "Stato eremita");
+        browser.find("#alias-preview").click();
+        browser.waiting(60).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-result")));
+        assertThat(browser.find("#preview-result h2").getText()).matches(
+            "Over the last 30 days, 1 of \\d+ articles would read differently");
+        assertThat(browser.find("#preview-result").getText()).contains("+ North Korea");
+        browser.screenshot("console-knowledge-edit");
+        typeIn("#alias-form", "token", "not-the-token");
+        browser.find("#alias-save").click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-problem")));
+        assertThat(browser.find("#alias-form .field-problem").getText())
+            .isEqualTo("Not saved: wrong or missing console token.");
+        typeIn("#alias-form", "token", TestConfigs.TOKEN);
+        browser.find("#alias-save").click();
+        browser.waiting(30).until(ExpectedConditions.urlContains("saved=entities.yml"));
+        assertThat(browser.find(".notice").getText()).startsWith("Saved entities.yml");
+        Path knowledge = configDir.resolve("knowledge");
+        assertThat(Files.readString(knowledge.resolve("entities.yml"))).contains(", Stato eremita]");
+        assertThat(knowledge.resolve("entities.yml.bak")).exists();
+
+        // The running matcher takes the alias up within seconds: a new article naming only the Hermit Kingdom
+        // (one more every second until then) mentions North Korea.
+        int[] sent = {1};
+        await("the new alias in use").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+          publish(producer, "eremita-" + ++sent[0], "Lo Stato eremita ha ricevuto una delegazione del Cremlino.");
+          return topics.poll().values(Topics.TAGGED, TaggedArticle.class).stream()
+              .filter(t -> !t.articleId().equals("eremita-1"))
+              .anyMatch(t -> t.mentions().stream().anyMatch(m -> m.entityId().equals("north_korea")));
+        });
+
+        // A baseline fact: with 15,000 known, the demo's 15,000 would no longer be a change.
+        web.get(console + "/knowledge/edit");
+        typeIn("#fact-form", "id", "kp_troops_15k_2026_11");
+        new Select(browser.find("#fact-form select[name=subject]")).selectByVisibleText("North Korea");
+        new Select(browser.find("#fact-form select[name=event]")).selectByValue("troop_deployment");
+        typeIn("#fact-form", "low", "15000");
+        typeIn("#fact-form", "high", "15000");
+        typeIn("#fact-form", "unit", "soldiers");
+        typeIn("#fact-form", "role", "total");
+        typeIn("#fact-form", "as_of", "2026-11");
+        new Select(browser.find("#fact-form select[name=status]")).selectByVisibleText("estimated");
+        browser.find("#fact-preview").click();
+        browser.waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fact-form .field-problem")));
+        assertThat(browser.find("#fact-form .field-problem").getText()).contains("source", "required");
+        typeIn("#fact-form", "source", "https://news.example/nis-briefing");
+        browser.find("#fact-preview").click();
+        browser.waiting(60).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-result")));
+        assertThat(browser.find("#preview-result").getText())
+            .contains("North Korea · troop deployment: about 15,000 soldiers (total): changed → known");
+        typeIn("#fact-form", "token", TestConfigs.TOKEN);
+        browser.find("#fact-save").click();
+        browser.waiting(30).until(ExpectedConditions.urlContains("saved=facts.yml"));
+        assertThat(VedettaConfig.load(configDir).knowledge().facts())
+            .anySatisfy(f -> assertThat(f.id()).isEqualTo("kp_troops_15k_2026_11"));
+      }
+    }
+  }
+
+  private void typeIn(String form, String field, String text) {
+    WebElement input = browser.find(form + " input[name=" + field + "]");
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private static void publish(KafkaProducer<String, byte[]> producer, String id, String text) throws Exception {
+    Article article = new Article(Article.SCHEMA, id, "osservatorio-est", "https://news.example/" + id, "", text,
+        "it", Instant.now(), Instant.now());
+    producer.send(new ProducerRecord<>(Topics.ARTICLES, id, Json.write(article))).get();
   }
 
   private List<WebElement> items() {

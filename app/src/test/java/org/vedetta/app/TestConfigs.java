@@ -62,7 +62,11 @@ final class TestConfigs {
     copyDemo(dir);
     VedettaConfig copy = VedettaConfig.load(dir);
     VedettaConfig demo = demo(dir.resolve("var"), smtpPort, feedUrl);
-    return new VedettaConfig(dir, demo.app(), demo.sources(), copy.watchlists(), copy.subscribers(), copy.knowledge());
+    AppSettings app = demo.app();
+    // The copy's own knowledge set, so that a test may edit it too.
+    AppSettings editable = new AppSettings(app.dataDir(), copy.app().knowledgeDir(), app.kafka(), app.database(),
+        app.mail(), app.demo(), app.ingest(), app.http());
+    return new VedettaConfig(dir, editable, demo.sources(), copy.watchlists(), copy.subscribers(), copy.knowledge());
   }
 
   /** The demo configuration, with its data in {@code dataDir}, mail to {@code smtpPort} and the feed at {@code feedUrl}. */

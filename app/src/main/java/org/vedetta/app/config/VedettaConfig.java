@@ -146,6 +146,16 @@ public record VedettaConfig(Path dir, AppSettings app, List<SourceSettings> sour
   }
 
   /** The data directory, resolved against the working directory. */
+  /** The knowledge set's directory. */
+  public Path knowledgeDir() {
+    return dir.resolve(app.knowledgeDir());
+  }
+
+  /** How problems name the knowledge set's directory, e.g. {@code config/knowledge}. */
+  public String knowledgeDisplayDir() {
+    return dir.toString().replace('\\', '/') + "/" + app.knowledgeDir();
+  }
+
   public Path dataDir() {
     return Path.of(app.dataDir());
   }

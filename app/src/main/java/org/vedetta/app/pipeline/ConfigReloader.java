@@ -1,8 +1,5 @@
 package org.vedetta.app.pipeline;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,15 +82,8 @@ public final class ConfigReloader implements AutoCloseable {
     }
   }
 
-  /** The content of each watched file; an unreadable file counts as a state of its own. */
   private List<Object> stamps() {
-    return FILES.stream().map(name -> {
-      try {
-        return (Object) ByteBuffer.wrap(Files.readAllBytes(dir.resolve(name)));
-      } catch (IOException e) {
-        return (Object) ("unreadable: " + e.getMessage());
-      }
-    }).toList();
+    return FileStamps.of(FILES.stream().map(dir::resolve).toList());
   }
 
   @Override

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -25,6 +27,8 @@ import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.kafka.TopicProcessor;
 import org.vedetta.app.kafka.TopicReplay;
+import org.vedetta.app.knowledge.KnowledgeEditor;
+import org.vedetta.app.knowledge.KnowledgePreview;
 import org.vedetta.app.live.CorrectionDesk;
 import org.vedetta.app.live.CorrectionLog;
 import org.vedetta.app.live.DevelopmentFeed;
@@ -37,6 +41,7 @@ import org.vedetta.app.web.ConsoleToken;
 import org.vedetta.app.web.HttpSurface;
 import org.vedetta.app.watchlists.WatchlistEditor;
 import org.vedetta.app.watchlists.WatchlistPreview;
+import org.vedetta.app.web.KnowledgeEditPage;
 import org.vedetta.app.web.KnowledgePage;
 import org.vedetta.app.web.CorrectionApi;
 import org.vedetta.app.web.DevelopmentPage;
@@ -189,14 +194,21 @@ public final class Service implements AutoCloseable {
         matcherData = batches;
         matcherDurability = Durability.ofAsyncCommits(batches);
       }
-      matcher = Matcher.builder().knowledge(config.knowledge()).dataSource(matcherData).clock(options.clock()).build();
+      DataSource learned = matcherData;
+      Function<KnowledgeSet, Matcher> build = knowledge -> Matcher.builder().knowledge(knowledge)
+          .dataSource(learned).clock(options.clock()).build();
+      matcher = build.apply(config.knowledge());
+      AtomicReference<Matcher> matching = new AtomicReference<>(matcher);
+      // Knowledge edits (in the console or by hand) reach the matcher without a restart.
+      resources.push(KnowledgeReloader.start(config.knowledgeDir(), config.knowledgeDisplayDir(), matching, build,
+          options.reloadInterval()));
       process(new TopicProcessor<>("matcher", clients, Topics.ARTICLES, Article.class, article -> {
-        MatchResult result = matcher.match(article);
+        MatchResult result = matching.get().match(article);
         metrics.matched(result);
         return records(result);
       }, producer, options.clock(), options.retryBackoff(), matcherDurability));
       process(new TopicProcessor<>("matcher-corrections", clients, Topics.CORRECTIONS, Correction.class, c -> {
-        int retracted = matcher.correct(c);
+        int retracted = matching.get().correct(c);
         LOG.info("development {} judged {} by {}: {} learned fact(s) retracted", c.developmentId(),
             c.decision().label(), c.analyst(), retracted);
         return List.of();
@@ -257,6 +269,9 @@ public final class Service implements AutoCloseable {
     FiguresPage figures = new FiguresPage(config.knowledge(), history, corrections, templates);
     figures.register(http.app());
     new KnowledgePage(config.knowledge(), matcher, figures, templates).register(http.app());
+    new KnowledgeEditPage(new KnowledgeEditor(config.knowledgeDir(), config.knowledgeDisplayDir()),
+        new KnowledgePreview(new TopicReplay(clients, PREVIEW_DEADLINE), options.clock()), templates, token)
+        .register(http.app());
     LivePage live = new LivePage(feed, corrections, editor, config.knowledge(), templates);
     resources.push(live);
     live.register(http.app());

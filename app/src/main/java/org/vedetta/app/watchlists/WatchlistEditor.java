@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.watchlists.WatchlistsFile.Snapshot;
-import org.vedetta.app.watchlists.WatchlistsFile.StaleVersionException;
+import org.vedetta.app.config.VersionedFile.StaleVersionException;
 import org.vedetta.notifier.Subscriber;
 import org.vedetta.notifier.Watchlist;
 import org.vedetta.settings.Problem;

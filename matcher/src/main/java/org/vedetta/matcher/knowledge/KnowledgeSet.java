@@ -125,17 +125,27 @@ public final class KnowledgeSet {
    * @throws SettingsException listing every problem found, with file and line
    */
   public static KnowledgeSet load(Path dir, String displayDir) {
+    return load(dir, displayDir, Map.of());
+  }
+
+  /**
+   * Loads the four files of {@code dir} as if some held other text: {@code replaced} maps a file name
+   * ({@code facts.yml}) to the text to check in its place. This is how an edit is checked exactly as the file
+   * would be, before it is written.
+   *
+   * @throws SettingsException listing every problem found, with file and line
+   */
+  public static KnowledgeSet load(Path dir, String displayDir, Map<String, String> replaced) {
+    KnowledgeFiles files = new KnowledgeFiles(dir, displayDir, replaced);
     List<org.vedetta.settings.Problem> problems = new ArrayList<>();
-    EntitiesFile entities = readCollecting(problems, () -> YamlSettings.read(dir.resolve("entities.yml"),
-        displayDir + "/entities.yml", EntitiesFile.class, (f, p) -> {
+    EntitiesFile entities = readCollecting(problems, () -> files.read("entities.yml", EntitiesFile.class, (f, p) -> {
           p.each("entities", f.entities());
           checkUnique(p, "entities", f.entities(), Entity::id);
           p.check(f.entities().stream().filter(e -> e != null && e.focus()).count() == 1, "entities",
               "exactly one entity must be the focus (focus: true), the state alignment is tracked around");
         }));
     Set<String> entityIds = entities == null ? Set.of() : ids(entities.entities(), Entity::id);
-    EventsFile events = readCollecting(problems, () -> YamlSettings.read(dir.resolve("events.yml"),
-        displayDir + "/events.yml", EventsFile.class, (f, p) -> {
+    EventsFile events = readCollecting(problems, () -> files.read("events.yml", EventsFile.class, (f, p) -> {
           p.each("events", f.events());
           checkUnique(p, "events", f.events(), EventType::id);
           Set<String> declared = ids(f.events(), EventType::id);
@@ -147,8 +157,7 @@ public final class KnowledgeSet {
           });
         }));
     Set<String> eventIds = events == null ? Set.of() : ids(events.events(), EventType::id);
-    TreatiesFile treaties = readCollecting(problems, () -> YamlSettings.read(dir.resolve("treaties.yml"),
-        displayDir + "/treaties.yml", TreatiesFile.class, (f, p) -> {
+    TreatiesFile treaties = readCollecting(problems, () -> files.read("treaties.yml", TreatiesFile.class, (f, p) -> {
           p.each("treaties", f.treaties());
           checkUnique(p, "treaties", f.treaties(), Treaty::id);
           if (entities != null) {
@@ -161,8 +170,7 @@ public final class KnowledgeSet {
           }
         }));
     Set<String> treatyIds = treaties == null ? Set.of() : ids(treaties.treaties(), Treaty::id);
-    FactsFile facts = readCollecting(problems, () -> YamlSettings.read(dir.resolve("facts.yml"),
-        displayDir + "/facts.yml", FactsFile.class, (f, p) -> {
+    FactsFile facts = readCollecting(problems, () -> files.read("facts.yml", FactsFile.class, (f, p) -> {
           p.each("facts", f.facts());
           checkUnique(p, "facts", f.facts(), Fact::id);
           if (entities != null && events != null && treaties != null) {
@@ -184,6 +192,15 @@ public final class KnowledgeSet {
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
             events.places(), events.parts(), events.measures(), events.agreementSets()));
+  }
+
+  /** The knowledge directory's files, some possibly replaced by text. */
+  private record KnowledgeFiles(Path dir, String displayDir, Map<String, String> replaced) {
+    <T> T read(String file, Class<T> type, java.util.function.BiConsumer<T, org.vedetta.settings.Problems> check) {
+      String text = replaced.get(file);
+      return text == null ? YamlSettings.read(dir.resolve(file), displayDir + "/" + file, type, check)
+          : YamlSettings.parse(text, displayDir + "/" + file, type, check);
+    }
   }
 
   /** The id of the state alignment is tracked around (Russia): the counterparty claims have by default. */
