@@ -98,6 +98,52 @@ class ConsoleApiIT {
     }
   }
 
+  @Test
+  void knowledgeEditsArePreviewedCheckedAndSavedOverTheApi() throws Exception {
+    Path configDir = dir.resolve("config");
+    try (DemoSite news = DemoSite.start(TestConfigs.DEMO.resolve("site"), 0)) {
+      VedettaConfig config = TestConfigs.editableDemo(configDir, SMTP.getSmtp().getPort(),
+          news.baseUrl() + "/feed.xml");
+      try (Service service = Service.start(config, Role.ALL, PipelineIT.options())) {
+        base = "http://127.0.0.1:" + service.http().port();
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
+
+        // A fact that would make the demo's 15,000 troops known: the preview says so; a wrong one is refused
+        // with the loader's own words, file and line.
+        String fact = """
+            {"fact": {"id": "kp_15k", "subject": "north_korea", "event": "troop_deployment", "counterparty": "russia",
+             "quantity": {"low": 15000, "high": 15000, "qualifier": "about", "unit": "soldiers", "role": "total"},
+             "as_of": "2026-11", "status": "estimated", "source": "https://news.example/nis"}}""";
+        JsonNode preview = json(send("POST", "/api/knowledge/facts/preview?days=30", fact, null));
+        assertThat(preview.get("preview").get("changed").asLong()).isEqualTo(1);
+        assertThat(preview.get("preview").get("shown").get(0).get("verdicts_changed").get(0).asText())
+            .isEqualTo("North Korea · troop deployment: about 15,000 soldiers (total): changed → known");
+        HttpResponse<String> unknown = send("POST", "/api/knowledge/facts/preview",
+            fact.replace("\"north_korea\"", "\"atlantis\""), null);
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("facts.yml:", "unknown entity 'atlantis'");
+
+        assertThat(send("POST", "/api/knowledge/facts", fact, null).statusCode()).as("no token").isEqualTo(403);
+        HttpResponse<String> saved = send("POST", "/api/knowledge/facts", fact, TestConfigs.TOKEN);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(VedettaConfig.load(configDir).knowledge().facts()).anySatisfy(f -> assertThat(f.id())
+            .isEqualTo("kp_15k"));
+        assertThat(Files.readString(configDir.resolve("knowledge/facts.yml.bak"))).doesNotContain("kp_15k");
+
+        String alias = """
+            {"entity": "cuba", "language": "it", "alias": "Isola Grande", "ambiguous": true, "context_words": []}""";
+        HttpResponse<String> noContext = send("POST", "/api/knowledge/aliases", alias, TestConfigs.TOKEN);
+        assertThat(noContext.statusCode()).isEqualTo(422);
+        assertThat(noContext.body()).contains("an ambiguous alias needs at least one context word");
+        HttpResponse<String> aliasSaved = send("POST", "/api/knowledge/aliases",
+            alias.replace("[]", "[\"Avana\", \"zucchero\"]"), TestConfigs.TOKEN);
+        assertThat(aliasSaved.statusCode()).as(aliasSaved.body()).isEqualTo(200);
+        assertThat(VedettaConfig.load(configDir).knowledge().entity("cuba").orElseThrow().context().requires())
+            .contains("zucchero");
+      }
+    }
+  }
+
   private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
     return send(method, path, body, token, null);
   }

@@ -41,6 +41,7 @@ import org.vedetta.app.web.ConsoleToken;
 import org.vedetta.app.web.HttpSurface;
 import org.vedetta.app.watchlists.WatchlistEditor;
 import org.vedetta.app.watchlists.WatchlistPreview;
+import org.vedetta.app.web.KnowledgeApi;
 import org.vedetta.app.web.KnowledgeEditPage;
 import org.vedetta.app.web.KnowledgePage;
 import org.vedetta.app.web.CorrectionApi;
@@ -269,9 +270,11 @@ public final class Service implements AutoCloseable {
     FiguresPage figures = new FiguresPage(config.knowledge(), history, corrections, templates);
     figures.register(http.app());
     new KnowledgePage(config.knowledge(), matcher, figures, templates).register(http.app());
-    new KnowledgeEditPage(new KnowledgeEditor(config.knowledgeDir(), config.knowledgeDisplayDir()),
-        new KnowledgePreview(new TopicReplay(clients, PREVIEW_DEADLINE), options.clock()), templates, token)
-        .register(http.app());
+    KnowledgeEditor knowledgeEditor = new KnowledgeEditor(config.knowledgeDir(), config.knowledgeDisplayDir());
+    KnowledgePreview knowledgePreview = new KnowledgePreview(new TopicReplay(clients, PREVIEW_DEADLINE),
+        options.clock());
+    new KnowledgeEditPage(knowledgeEditor, knowledgePreview, templates, token).register(http.app());
+    new KnowledgeApi(knowledgeEditor, knowledgePreview, token).register(http.app());
     LivePage live = new LivePage(feed, corrections, editor, config.knowledge(), templates);
     resources.push(live);
     live.register(http.app());
