@@ -225,6 +225,7 @@ public final class PipelineBenchmark {
   private static void throughput(KafkaClients clients, KafkaProducer<String, byte[]> producer,
       List<Article> corpus, int count) throws Exception {
     long before = committed(clients, "vedetta-matcher", Topics.ARTICLES);
+    long cpuBefore = matcherCpuNanos();
     long publishStart = System.nanoTime();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -245,11 +246,27 @@ public final class PipelineBenchmark {
     long end = awaitCommitted(clients, "vedetta-matcher", Topics.ARTICLES, Duration.ofHours(2));
     double seconds = (end - start) / 1e9;
     long matched = committed(clients, "vedetta-matcher", Topics.ARTICLES) - before;
+    double cpuSeconds = (matcherCpuNanos() - cpuBefore) / 1e9;
     System.out.printf("published %d articles in %.1f s (%.0f/s, while the matchers already read them)%n", count,
         publishSeconds, count / publishSeconds);
+    System.out.printf("matcher threads: %.1f s of CPU for %d articles: %.0f articles per matcher-core second"
+        + " (full analysis, near-duplicate check, novelty and the database's work on that thread)%n", cpuSeconds,
+        matched, matched / Math.max(cpuSeconds, 1e-9));
     System.out.printf("throughput: %d articles matched in %.1f s after publishing ended: %.0f articles/s in all"
         + " (publishing included: %.0f articles/s)%n", matched, seconds, count / Math.max(seconds, 1e-9),
         count / (publishSeconds + seconds));
+  }
+
+  /** CPU time used so far by the matchers' stage threads ({@code vedetta-matcher}) of this process. */
+  private static long matcherCpuNanos() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().equals("vedetta-matcher")) {
+        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return total;
   }
 
   /** Waits until {@code group} has committed every record of {@code topic}; returns {@link System#nanoTime}. */

@@ -172,6 +172,7 @@ public final class Matcher {
     List<Assessment> assessments = new ArrayList<>();
     Map<String, Development> developments = new LinkedHashMap<>();
     Map<String, TaggedArticle.Corroboration> corroborations = new LinkedHashMap<>();
+    Set<String> corroborated = new HashSet<>();
     List<LearnedFacts.Learned> learnedBefore = learnedBefore(claims.keySet(), article);
     for (Map.Entry<Claim, Novelty.Stated> stated : claims.entrySet()) {
       Claim claim = stated.getKey();
@@ -194,7 +195,8 @@ public final class Matcher {
           String developmentId = developmentOfFact.get(factId);
           if (developmentId != null) {
             corroborations.putIfAbsent(developmentId, new TaggedArticle.Corroboration(developmentId, origin));
-            if (learn) {
+            // Two claims of one article repeating the same fact are one corroboration: recorded once.
+            if (learn && corroborated.add(factId)) {
               learned.corroborate(factId, developmentId, article.id(), article.sourceId(), article.url(), origin,
                   now);
             }

@@ -53,7 +53,7 @@ public record Quantity(long low, long high, String unit, Qualifier qualifier, St
 
   /** The amount alone: "about 1,500", "10,000–12,000", "up to 40", "thousands of". */
   public String amount() {
-    String span = low == high ? String.format("%,d", low) : String.format("%,d–%,d", low, high);
+    String span = low == high ? grouped(low) : grouped(low) + "–" + grouped(high);
     String prefix = switch (qualifier) {
       case EXACT -> "";
       case ABOUT -> low == high ? "about " : "";
@@ -62,12 +62,28 @@ public record Quantity(long low, long high, String unit, Qualifier qualifier, St
       case VAGUE -> "some ";
     };
     if (qualifier == Qualifier.UP_TO || qualifier == Qualifier.AT_LEAST) {
-      span = String.format("%,d", qualifier == Qualifier.UP_TO ? high : low);
+      span = grouped(qualifier == Qualifier.UP_TO ? high : low);
     }
     if (qualifier == Qualifier.VAGUE) {
       span = "thousands of";
       prefix = "";
     }
     return prefix + span;
+  }
+
+  /** "15,000": digits in groups of three, as English writes them (the same on every machine, whatever its locale). */
+  static String grouped(long value) {
+    String digits = Long.toString(Math.abs(value));
+    StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+    if (value < 0) {
+      out.append('-');
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        out.append(',');
+      }
+      out.append(digits.charAt(i));
+    }
+    return out.toString();
   }
 }

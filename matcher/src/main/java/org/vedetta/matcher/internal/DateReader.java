@@ -37,6 +37,8 @@ public final class DateReader {
   }
 
   /** Month names as folded text writes them (accents removed), in every covered language. */
+  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
+
   private static final Map<String, Integer> MONTHS = months(
       "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
       "january february march april may june july august september october november december",
@@ -60,6 +62,9 @@ public final class DateReader {
       "jan feb marz apr mai jun jul aug sept okt nov dez",
       "ene feb mar abr may jun jul ago sept oct nov dic");
 
+  /** Words one of which a sentence holds when it writes a day and a month. */
+  private static final Set<String> DAY_MONTH_CUES = lastWords(DAY_MONTHS.keySet());
+
   private static final String DAY_MONTH_NAME = "(" + String.join("|", DAY_MONTHS.keySet().stream()
       .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")\\.?";
 
@@ -73,10 +78,14 @@ public final class DateReader {
   private static final Pattern MONTH_ONLY = Pattern.compile(
       "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в|en|im|au|mois d'|de|у|fin|ende|a finales de)\\s?)" + MONTH
       + "(?!\\s\\d)(?!\\w)");
+  /** The words before a bare year that make it a date ("nel 2024", "since 2022"). */
+  private static final List<String> YEAR_WORDS = List.of("nel", "del", "in", "dal", "since", "from", "by", "entro",
+      "в", "у", "il", "en", "im", "au", "seit", "depuis", "desde", "jahr", "year", "de", "di", "of", "von", "з", "des",
+      "ab", "с", "fine", "inizio", "fin", "debut", "late", "early", "ende", "anfang", "mitte", "finales",
+      "principios", "конце", "начале", "середине", "кінці", "початку", "середині");
   private static final Pattern YEAR = Pattern.compile(
-      "(?U)(?<!\\w)(?:nel|del|in|dal|since|from|by|entro|в|у|il|en|im|au|seit|depuis|desde|jahr|year|de|di|of"
-      + "|von|з|des|ab|с|fine|inizio|fin|debut|late|early|ende|anfang|mitte|finales|principios"
-      + "|конце|начале|середине|кінці|початку|середині)\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
+      "(?U)(?<!\\w)(?:" + String.join("|", YEAR_WORDS)
+      + ")\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
   private static final List<String> LAST_YEAR = List.of("lo scorso anno", "l'anno scorso", "anno scorso",
       "last year", "dell'anno scorso", "в прошлом году", "l'annee derniere", "l'an dernier", "letztes jahr",
       "im vergangenen jahr", "vergangenes jahr", "el ano pasado", "минулого року", "торік", "в минулому році");
@@ -127,6 +136,9 @@ public final class DateReader {
 
   /** Whether {@code [start, end)} of a folded sentence is the day of a date ("28" in "28 aprile", "April 28"). */
   public static boolean isDayOfDate(String folded, int start, int end) {
+    if (Collections.disjoint(DAY_MONTH_CUES, words(folded))) {
+      return false;
+    }
     return isGroup(DAY_MONTH.matcher(folded), 1, start, end) || isGroup(MONTH_DAY.matcher(folded), 2, start, end);
   }
 
@@ -150,8 +162,8 @@ public final class DateReader {
     boolean digit = folded.chars().anyMatch(Character::isDigit);
     Set<String> words = null;
     for (Reading reading : READINGS) {
-      if (reading.cues() == null ? !digit
-          : Collections.disjoint(reading.cues(), words == null ? words = words(folded) : words)) {
+      if (reading.digit() && !digit || reading.cues() != null
+          && Collections.disjoint(reading.cues(), words == null ? words = words(folded) : words)) {
         continue;
       }
       Matcher m = reading.pattern().matcher(folded);
@@ -168,15 +180,16 @@ public final class DateReader {
   }
 
   /**
-   * A way of writing a date: its pattern, the words one of which a sentence must hold for it to match (the last word
-   * of each of its phrases), or {@code null} when it needs a digit instead, and how a match becomes a date (null
-   * when it is not one).
+   * A way of writing a date: its pattern, whether a sentence must hold a digit for it to match, the words one of
+   * which it must hold (the last word of each of its phrases, or of the words around its digits), or {@code null}
+   * when any will do, and how a match becomes a date (null when it is not one).
    */
-  private record Reading(Pattern pattern, Set<String> cues, BiFunction<Matcher, LocalDate, StatedDate> read) {
+  private record Reading(Pattern pattern, boolean digit, Set<String> cues,
+      BiFunction<Matcher, LocalDate, StatedDate> read) {
 
-    /** A date written with digits. */
-    static Reading digits(Pattern pattern, BiFunction<Matcher, LocalDate, StatedDate> read) {
-      return new Reading(pattern, null, read);
+    /** A date written with digits next to one of {@code words}. */
+    static Reading digits(Pattern pattern, Collection<String> words, BiFunction<Matcher, LocalDate, StatedDate> read) {
+      return new Reading(pattern, true, lastWords(words), read);
     }
 
     /** A date written as one of {@code phrases}, as whole words. */
@@ -187,27 +200,41 @@ public final class DateReader {
     /** A date {@code pattern} finds only where one of the phrases' last words is. */
     static Reading words(Pattern pattern, Collection<String> phrases,
         BiFunction<Matcher, LocalDate, StatedDate> read) {
-      Set<String> cues = new HashSet<>();
-      for (String phrase : phrases) {
-        String[] words = NOT_LETTERS.split(phrase);
-        cues.add(words[words.length - 1]);
-      }
-      return new Reading(pattern, Set.copyOf(cues), read);
+      return new Reading(pattern, false, lastWords(phrases), read);
     }
   }
 
-  private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
-
-  private static Set<String> words(String folded) {
-    return new HashSet<>(Arrays.asList(NOT_LETTERS.split(folded)));
+  /** The last word of each phrase: a sentence holding none of them holds none of the phrases. */
+  private static Set<String> lastWords(Collection<String> phrases) {
+    Set<String> cues = new HashSet<>();
+    for (String phrase : phrases) {
+      String[] words = NOT_LETTERS.split(phrase);
+      cues.add(words[words.length - 1]);
+    }
+    return Set.copyOf(cues);
   }
 
+  /** The sentence's words (runs of letters); the last sentence's are kept per thread, as it is asked again. */
+  private static Set<String> words(String folded) {
+    SentenceWords last = LAST_WORDS.get();
+    if (last != null && last.folded() == folded) {
+      return last.words();
+    }
+    Set<String> words = new HashSet<>(Arrays.asList(NOT_LETTERS.split(folded)));
+    LAST_WORDS.set(new SentenceWords(folded, words));
+    return words;
+  }
+
+  private record SentenceWords(String folded, Set<String> words) {}
+
+  private static final ThreadLocal<SentenceWords> LAST_WORDS = new ThreadLocal<>();
+
   private static final List<Reading> READINGS = List.of(
-      Reading.digits(DAY_MONTH, (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3),
+      Reading.digits(DAY_MONTH, DAY_MONTHS.keySet(), (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3),
           p)),
-      Reading.digits(MONTH_DAY, (m, p) -> day(Integer.parseInt(m.group(2)), DAY_MONTHS.get(m.group(1)), m.group(3),
+      Reading.digits(MONTH_DAY, DAY_MONTHS.keySet(), (m, p) -> day(Integer.parseInt(m.group(2)), DAY_MONTHS.get(m.group(1)), m.group(3),
           p)),
-      Reading.digits(MONTH_YEAR, (m, p) ->
+      Reading.digits(MONTH_YEAR, MONTHS.keySet(), (m, p) ->
           new StatedDate(LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
       Reading.phrases(LAST_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear() - 1, 1, 1), Precision.YEAR)),
       Reading.phrases(LAST_MONTH, (m, p) -> new StatedDate(p.minusMonths(1).withDayOfMonth(1), Precision.MONTH)),
@@ -218,7 +245,7 @@ public final class DateReader {
           p.minusDays((p.getDayOfWeek().getValue() - WEEKDAYS.get(m.group(1)) + 7) % 7), Precision.DAY)),
       Reading.words(MONTH_ONLY, MONTHS.keySet(), (m, p) -> new StatedDate(
           LocalDate.of(yearOf(MONTHS.get(m.group(1)), p), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
-      Reading.digits(YEAR, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
+      Reading.digits(YEAR, YEAR_WORDS, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
           Precision.YEAR)),
       Reading.phrases(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));
 

@@ -78,7 +78,7 @@ final class FigureClaims {
         barrier[t] = true;
       }
     }
-    Map<EventRule, List<int[]>> units = new HashMap<>();
+    Map<EventRule, List<int[]>> units = new java.util.IdentityHashMap<>();
     boolean[] free = freeWords(s, units);
     for (NumberReader.Figure f : figures) {
       int[] at = {f.start(), f.end()};

@@ -141,8 +141,25 @@ public final class NumberReader {
     return Map.copyOf(numbers);
   }
 
-  /** Every figure in the folded sentence, in order. */
+  /**
+   * Every figure in the folded sentence, in order. A sentence is asked for its figures by several readers, so the
+   * last sentence's are kept per thread.
+   */
   public static List<Figure> read(String folded) {
+    Read last = LAST.get();
+    if (last != null && last.folded() == folded) {
+      return last.figures();
+    }
+    List<Figure> figures = List.copyOf(readFresh(folded));
+    LAST.set(new Read(folded, figures));
+    return figures;
+  }
+
+  private record Read(String folded, List<Figure> figures) {}
+
+  private static final ThreadLocal<Read> LAST = new ThreadLocal<>();
+
+  private static List<Figure> readFresh(String folded) {
     List<Atom> atoms = new ArrayList<>();
     Matcher m = ATOM.matcher(folded);
     while (m.find()) {

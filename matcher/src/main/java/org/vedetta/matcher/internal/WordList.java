@@ -15,10 +15,38 @@ import java.util.Set;
  */
 public final class WordList {
 
-  /** A node of the stem trie: the stems ending here match every word that reaches it. */
+  /**
+   * A node of the stem trie: the stems ending here match every word that reaches it. Its children are kept by
+   * letter in a sorted array (a lookup is a binary search over a few letters, with no boxing).
+   */
   private static final class Node {
-    final Map<Character, Node> next = new HashMap<>(4);
+    char[] letters = new char[0];
+    Node[] children = new Node[0];
     boolean stem;
+
+    Node next(char c) {
+      int at = java.util.Arrays.binarySearch(letters, c);
+      return at >= 0 ? children[at] : null;
+    }
+
+    Node nextOrAdd(char c) {
+      int at = java.util.Arrays.binarySearch(letters, c);
+      if (at >= 0) {
+        return children[at];
+      }
+      int insert = -at - 1;
+      char[] moreLetters = new char[letters.length + 1];
+      Node[] moreChildren = new Node[children.length + 1];
+      System.arraycopy(letters, 0, moreLetters, 0, insert);
+      System.arraycopy(children, 0, moreChildren, 0, insert);
+      moreLetters[insert] = c;
+      moreChildren[insert] = new Node();
+      System.arraycopy(letters, insert, moreLetters, insert + 1, letters.length - insert);
+      System.arraycopy(children, insert, moreChildren, insert + 1, children.length - insert);
+      letters = moreLetters;
+      children = moreChildren;
+      return children[insert];
+    }
   }
 
   private final Set<String> words = new HashSet<>();
@@ -40,7 +68,7 @@ public final class WordList {
     if (w.endsWith("*")) {
       Node node = stems;
       for (char c : w.substring(0, w.length() - 1).toCharArray()) {
-        node = node.next.computeIfAbsent(c, k -> new Node());
+        node = node.nextOrAdd(c);
       }
       node.stem = true;
     } else if (w.chars().anyMatch(c -> !AliasAutomaton.isWordChar((char) c))) {
@@ -75,38 +103,29 @@ public final class WordList {
       return false;
     }
     int n = folded.length();
-    int i = 0;
-    while (i < n) {
-      if (!AliasAutomaton.isWordChar(folded.charAt(i))) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < n && AliasAutomaton.isWordChar(folded.charAt(j))) {
-        j++;
-      }
-      if (i == 0 || !AliasAutomaton.isWordChar(folded.charAt(i - 1))) {
-        String token = folded.substring(i, j);
-        if (words.contains(token) || stemOf(folded, i, j)) {
-          if (first) {
-            return true;
-          }
-          found.add(new int[] {i, j});
+    Words sentence = Words.of(folded);
+    for (int w = 0; w < sentence.count(); w++) {
+      int i = sentence.starts[w];
+      int j = sentence.ends[w];
+      String token = sentence.tokens[w];
+      if (words.contains(token) || stemOf(folded, i, j)) {
+        if (first) {
+          return true;
         }
-        List<String> starting = phrases.get(token);
-        if (starting != null) {
-          for (String phrase : starting) {
-            int end = i + phrase.length();
-            if (folded.startsWith(phrase, i) && (end == n || !AliasAutomaton.isWordChar(folded.charAt(end)))) {
-              if (first) {
-                return true;
-              }
-              found.add(new int[] {i, end});
+        found.add(new int[] {i, j});
+      }
+      List<String> starting = phrases.isEmpty() ? null : phrases.get(token);
+      if (starting != null) {
+        for (String phrase : starting) {
+          int end = i + phrase.length();
+          if (folded.startsWith(phrase, i) && (end == n || !AliasAutomaton.isWordChar(folded.charAt(end)))) {
+            if (first) {
+              return true;
             }
+            found.add(new int[] {i, end});
           }
         }
       }
-      i = j;
     }
     if (found != null) {
       found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
@@ -114,11 +133,59 @@ public final class WordList {
     return found != null && !found.isEmpty();
   }
 
+  /**
+   * The words of a folded sentence, each with its span. A sentence is looked up in many lists one after another
+   * (every event type's triggers, units, markers...), so the last sentence cut into words is kept per thread: it
+   * is cut, and its words hashed, once.
+   */
+  private record Words(String folded, String[] tokens, int[] starts, int[] ends, int count) {
+    private static final ThreadLocal<Words> LAST = new ThreadLocal<>();
+
+    static Words of(String folded) {
+      Words last = LAST.get();
+      if (last != null && last.folded == folded) {
+        return last;
+      }
+      Words words = cut(folded);
+      LAST.set(words);
+      return words;
+    }
+
+    private static Words cut(String folded) {
+      int n = folded.length();
+      List<String> tokens = new ArrayList<>();
+      int[] starts = new int[8];
+      int[] ends = new int[8];
+      int count = 0;
+      int i = 0;
+      while (i < n) {
+        if (!AliasAutomaton.isWordChar(folded.charAt(i))) {
+          i++;
+          continue;
+        }
+        int j = i;
+        while (j < n && AliasAutomaton.isWordChar(folded.charAt(j))) {
+          j++;
+        }
+        if (count == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, count * 2);
+          ends = java.util.Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = i;
+        ends[count] = j;
+        tokens.add(folded.substring(i, j));
+        count++;
+        i = j;
+      }
+      return new Words(folded, tokens.toArray(String[]::new), starts, ends, count);
+    }
+  }
+
   /** Whether the word {@code [from, to)} starts with one of the stems. */
   private boolean stemOf(String folded, int from, int to) {
     Node node = stems;
     for (int k = from; k < to; k++) {
-      node = node.next.get(folded.charAt(k));
+      node = node.next(folded.charAt(k));
       if (node == null) {
         return false;
       }
