@@ -22,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket listener;
+  private Thread acceptor;
 
   private TcpProxy(InetSocketAddress target, ServerSocket listener) {
     this.target = target;
@@ -43,20 +44,36 @@ public final class TcpProxy implements AutoCloseable {
     return port;
   }
 
-  /** Drops every connection and refuses new ones, as a server gone or a network cut would look to a client. */
-  public synchronized void cut() {
-    try {
-      if (listener != null) {
-        listener.close();
-        listener = null;
+  /**
+   * Drops every connection and refuses new ones, as a server gone or a network cut would look to a client. It
+   * returns once the listening socket is gone: the JDK closes a socket another thread is accepting on only when
+   * that thread has left {@code accept}, and until then the system still completes new connections.
+   */
+  public void cut() {
+    Thread accepting;
+    synchronized (this) {
+      try {
+        if (listener != null) {
+          listener.close();
+          listener = null;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      for (Socket s : open) {
+        closeQuietly(s);
+      }
+      open.clear();
+      accepting = acceptor;
+      acceptor = null;
     }
-    for (Socket s : open) {
-      closeQuietly(s);
+    if (accepting != null) {
+      try {
+        accepting.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
-    open.clear();
   }
 
   /** Accepts connections again, on the same port. */
@@ -84,7 +101,7 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void accept(ServerSocket server) {
-    Thread acceptor = new Thread(() -> {
+    acceptor = new Thread(() -> {
       while (!server.isClosed()) {
         Socket client;
         try {
