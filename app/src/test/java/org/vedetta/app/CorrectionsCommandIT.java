@@ -17,9 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.vedetta.app.config.VedettaConfig;
-import org.vedetta.app.demo.DemoSite;
-import org.vedetta.app.pipeline.Role;
 import org.vedetta.app.pipeline.Service;
 import org.vedetta.matcher.eval.RealCorpus;
 import org.vedetta.model.Json;
@@ -40,39 +37,36 @@ class CorrectionsCommandIT {
 
   @Test
   void listsJudgementsAndExportsThemAsLabelledCases() throws Exception {
-    Path config = dir.resolve("config");
     Path cases = dir.resolve("cases");
-    try (DemoSite site = DemoSite.start(TestConfigs.DEMO.resolve("site"), 0)) {
-      VedettaConfig loaded = TestConfigs.editableDemo(config, SMTP.getSmtp().getPort(), site.baseUrl() + "/feed.xml");
-      try (Service service = Service.start(loaded, Role.ALL, PipelineIT.options())) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> service.notifier().pending(TestConfigs.SUBSCRIBER) == 3);
-        List<JsonNode> developments = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-          developments.clear();
-          Json.mapper().readTree(get(service, "/api/developments")).forEach(developments::add);
-          return developments.size() == 3;
-        });
-        JsonNode troops = developments.stream().filter(d -> d.get("headline").asText().contains("15,000"))
-            .findFirst().orElseThrow();
-        JsonNode treaty = developments.stream().filter(d -> d.get("headline").asText().contains("Venezuela"))
-            .findFirst().orElseThrow();
-        assertThat(judge(service, troops.get("id").asText(), "{\"decision\": \"wrong\", \"reason\": \"wrong_figure\","
-            + " \"note\": \"counts the spring contingent twice\", \"analyst\": \"Ana\"}")).isEqualTo(201);
-        assertThat(judge(service, treaty.get("id").asText(), "{\"decision\": \"right\", \"analyst\": \"Bo\"}"))
-            .isEqualTo(201);
+    try (EditableDemo demo = EditableDemo.start(dir, SMTP.getSmtp().getPort())) {
+      Service service = demo.service();
+      Path config = demo.configDir();
+      List<JsonNode> developments = new ArrayList<>();
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        developments.clear();
+        Json.mapper().readTree(get(service, "/api/developments")).forEach(developments::add);
+        return developments.size() == 3;
+      });
+      JsonNode troops = developments.stream().filter(d -> d.get("headline").asText().contains("15,000"))
+          .findFirst().orElseThrow();
+      JsonNode treaty = developments.stream().filter(d -> d.get("headline").asText().contains("Venezuela"))
+          .findFirst().orElseThrow();
+      assertThat(judge(service, troops.get("id").asText(), "{\"decision\": \"wrong\", \"reason\": \"wrong_figure\","
+          + " \"note\": \"counts the spring contingent twice\", \"analyst\": \"Ana\"}")).isEqualTo(201);
+      assertThat(judge(service, treaty.get("id").asText(), "{\"decision\": \"right\", \"analyst\": \"Bo\"}"))
+          .isEqualTo(201);
 
-        CliRun list = CliRun.of("corrections", "list", "-c", config.toString());
-        assertThat(list.code()).as(list.err()).isZero();
-        assertThat(list.out()).contains("Ana", "wrong", "wrong_figure", troops.get("id").asText(), "15,000")
-            .contains("Bo", "right", treaty.get("id").asText())
-            .contains("2 development(s) judged, 1 wrong");
+      CliRun list = CliRun.of("corrections", "list", "-c", config.toString());
+      assertThat(list.code()).as(list.err()).isZero();
+      assertThat(list.out()).contains("Ana", "wrong", "wrong_figure", troops.get("id").asText(), "15,000")
+          .contains("Bo", "right", treaty.get("id").asText())
+          .contains("2 development(s) judged, 1 wrong");
 
-        CliRun export = CliRun.of("corrections", "export", "-c", config.toString(), "--out", cases.toString());
-        assertThat(export.code()).as(export.err()).isZero();
-        assertThat(export.out()).contains("2 case(s) exported", "(0 with the evidence sentence only");
-        assertThat(CliRun.of("corrections", "export", "-c", config.toString(), "--out", cases.toString()).out())
-            .as("exported again").contains("2 case(s) there in all");
-      }
+      CliRun export = CliRun.of("corrections", "export", "-c", config.toString(), "--out", cases.toString());
+      assertThat(export.code()).as(export.err()).isZero();
+      assertThat(export.out()).contains("2 case(s) exported", "(0 with the evidence sentence only");
+      assertThat(CliRun.of("corrections", "export", "-c", config.toString(), "--out", cases.toString()).out())
+          .as("exported again").contains("2 case(s) there in all");
     }
 
     // One file per language: the troops article is Italian, the treaty's English.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.vedetta.app.kafka.KafkaClients;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.kafka.TopicReplay;
 import org.vedetta.app.watchlists.WatchlistPreview;
 import org.vedetta.notifier.Watchlist;
@@ -39,7 +40,7 @@ class WatchlistPreviewTest {
     try {
       preview.run(DRAFT, 7);
       return false;
-    } catch (WatchlistPreview.Busy e) {
+    } catch (PreviewSlot.Busy e) {
       return true;
     } catch (RuntimeException e) {
       return false; // this one ran (and timed out on the silent broker): ask again

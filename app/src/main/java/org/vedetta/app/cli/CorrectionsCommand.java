@@ -47,18 +47,12 @@ final class CorrectionsCommand {
   /** The options both subcommands take. */
   static final class Selection {
 
-    @Option(names = {"-c", "--config"}, defaultValue = "config",
-        description = "Config directory (default: ${DEFAULT-VALUE}).")
-    Path config;
-
-    @Option(names = "--since", paramLabel = "WHEN",
-        description = "Only judgements made since then: a time (2026-12-01T08:00:00Z), a day (2026-12-01)"
-            + " or an age (24h, 7d).")
-    String since;
+    @Mixin
+    ServiceTopics topics;
 
     /** Each development's latest judgement, made since {@code --since}, oldest first. */
     List<Correction> read(KafkaClients clients) {
-      Instant from = since == null ? Instant.EPOCH : DeadLetterCommand.parseSince(since, Clock.systemUTC());
+      Instant from = topics.from(Clock.systemUTC());
       Map<String, Correction> latest = new HashMap<>();
       new TopicReplay(clients, READ_DEADLINE).read(Topics.CORRECTIONS, Correction.class, Instant.EPOCH,
           Long.MAX_VALUE, c -> latest.merge(c.developmentId(), c,
@@ -81,7 +75,7 @@ final class CorrectionsCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      Optional<KafkaClients> clients = Brokers.connect(selection.config, spec.commandLine().getErr());
+      Optional<KafkaClients> clients = selection.topics.connect(spec.commandLine().getErr());
       if (clients.isEmpty()) {
         return 2;
       }
@@ -116,7 +110,7 @@ final class CorrectionsCommand {
     @Override
     public Integer call() throws IOException {
       PrintWriter print = spec.commandLine().getOut();
-      Optional<KafkaClients> clients = Brokers.connect(selection.config, spec.commandLine().getErr());
+      Optional<KafkaClients> clients = selection.topics.connect(spec.commandLine().getErr());
       if (clients.isEmpty()) {
         return 2;
       }

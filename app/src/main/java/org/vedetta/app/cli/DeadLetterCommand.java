@@ -1,13 +1,10 @@
 package org.vedetta.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,7 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.vedetta.app.kafka.DeadLetters;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.model.DeadLetter;
-import org.vedetta.settings.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,21 +33,15 @@ final class DeadLetterCommand {
   /** The options both subcommands take. */
   static final class Selection {
 
-    @Option(names = {"-c", "--config"}, defaultValue = "config",
-        description = "Config directory (default: ${DEFAULT-VALUE}).")
-    Path config;
+    @Mixin
+    ServiceTopics topics;
 
     @Option(names = "--stage", paramLabel = "STAGE",
         description = "Only letters of this stage (matcher, notifier, notifier-outlets).")
     String stage;
 
-    @Option(names = "--since", paramLabel = "WHEN",
-        description = "Only letters written since then: a time (2026-12-01T08:00:00Z), a day (2026-12-01)"
-            + " or an age (24h, 7d).")
-    String since;
-
     Predicate<DeadLetter> filter(Clock clock) {
-      Instant from = since == null ? Instant.EPOCH : parseSince(since, clock);
+      Instant from = topics.from(clock);
       return d -> (stage == null || stage.equals(d.stage())) && !d.failedAt().isBefore(from);
     }
   }
@@ -70,7 +60,7 @@ final class DeadLetterCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       Predicate<DeadLetter> filter = selection.filter(Clock.systemUTC());
-      Optional<KafkaClients> clients = Brokers.connect(selection.config, spec.commandLine().getErr());
+      Optional<KafkaClients> clients = selection.topics.connect(spec.commandLine().getErr());
       if (clients.isEmpty()) {
         return 2;
       }
@@ -102,7 +92,7 @@ final class DeadLetterCommand {
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
       Predicate<DeadLetter> filter = selection.filter(Clock.systemUTC());
-      Optional<KafkaClients> clients = Brokers.connect(selection.config, spec.commandLine().getErr());
+      Optional<KafkaClients> clients = selection.topics.connect(spec.commandLine().getErr());
       if (clients.isEmpty()) {
         return 2;
       }
@@ -117,23 +107,6 @@ final class DeadLetterCommand {
       }
       out.flush();
       return 0;
-    }
-  }
-
-  static Instant parseSince(String since, Clock clock) {
-    try {
-      return Instant.parse(since);
-    } catch (DateTimeParseException notAnInstant) {
-      try {
-        return LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
-      } catch (DateTimeParseException notADay) {
-        try {
-          return clock.instant().minus(Durations.parse(since));
-        } catch (IllegalArgumentException notAnAge) {
-          throw new IllegalArgumentException("--since: '" + since
-              + "' is neither a time (2026-12-01T08:00:00Z), a day (2026-12-01) nor an age (24h, 7d)");
-        }
-      }
     }
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import org.h2.jdbcx.JdbcDataSource;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.kafka.TopicReplay;
 import org.vedetta.matcher.Assessment;
 import org.vedetta.matcher.MatchResult;
@@ -28,7 +28,7 @@ import org.vedetta.model.Topics;
  * What a knowledge edit would change: the articles of the last days ({@code vedetta.articles}, outside any consumer
  * group) read once with the knowledge set as it is and once with the draft, each on a throwaway in-memory
  * database (so verdicts are against the baseline alone and nothing is learned); the articles whose mentions,
- * claims or verdicts differ are listed. One preview runs at a time.
+ * claims or verdicts differ are listed. It runs in the console's {@link PreviewSlot}, one preview at a time.
  */
 public final class KnowledgePreview {
 
@@ -62,31 +62,27 @@ public final class KnowledgePreview {
   public record Change(String title, String url, List<String> mentionsGained, List<String> mentionsLost,
       List<String> claimsGained, List<String> claimsLost, List<String> verdictsChanged) {}
 
-  /** Another preview is running: each reads up to {@value #LIMIT} articles twice, so they run one at a time. */
-  public static final class Busy extends RuntimeException {
-    Busy() {
-      super("another preview is running; try again in a few seconds");
-    }
-  }
-
   private final TopicReplay replay;
   private final Clock clock;
-  private final Semaphore running = new Semaphore(1);
+  private final PreviewSlot slot;
 
-  public KnowledgePreview(TopicReplay replay, Clock clock) {
+  /** A preview that runs only when {@code slot}, shared with the console's other previews, is free. */
+  public KnowledgePreview(TopicReplay replay, Clock clock, PreviewSlot slot) {
     this.replay = replay;
     this.clock = clock;
+    this.slot = slot;
   }
 
   /**
    * Reads the last {@code days} days' articles with {@code current} and with {@code draft}.
    *
-   * @throws Busy when another preview is running in this process
+   * @throws PreviewSlot.Busy when another preview is running in this process
    */
   public Result run(KnowledgeSet current, KnowledgeSet draft, int days) {
-    if (!running.tryAcquire()) {
-      throw new Busy();
-    }
+    return slot.run(() -> compare(current, draft, days));
+  }
+
+  private Result compare(KnowledgeSet current, KnowledgeSet draft, int days) {
     try (Scratch before = Scratch.of(current); Scratch after = Scratch.of(draft)) {
       List<Change> changes = new ArrayList<>();
       Instant since = clock.instant().minus(Duration.ofDays(days));
@@ -102,8 +98,6 @@ public final class KnowledgePreview {
           List.copyOf(newestFirst.subList(0, Math.min(SHOWN, newestFirst.size()))), read.complete());
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open a scratch database for the preview: " + e.getMessage(), e);
-    } finally {
-      running.release();
     }
   }
 

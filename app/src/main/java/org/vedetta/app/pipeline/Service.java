@@ -26,6 +26,7 @@ import org.vedetta.app.config.VedettaConfig;
 import org.vedetta.app.kafka.EmbeddedKafka;
 import org.vedetta.app.kafka.KafkaClients;
 import org.vedetta.app.kafka.TopicProcessor;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.kafka.TopicReplay;
 import org.vedetta.app.knowledge.KnowledgeEditor;
 import org.vedetta.app.knowledge.KnowledgePreview;
@@ -256,7 +257,9 @@ public final class Service implements AutoCloseable {
       Options options, WebTemplates templates, ConsoleToken token) {
     ConfigReloader applier = reloader;
     WatchlistEditor editor = new WatchlistEditor(config.dir(), applier == null ? () -> { } : applier::check);
-    WatchlistPreview preview = new WatchlistPreview(new TopicReplay(clients, PREVIEW_DEADLINE), options.clock());
+    PreviewSlot previews = new PreviewSlot();
+    WatchlistPreview preview = new WatchlistPreview(new TopicReplay(clients, PREVIEW_DEADLINE), options.clock(),
+        previews);
     new WatchlistPages(editor, preview, config.knowledge(), templates, token).register(http.app());
     DevelopmentFeed feed = DevelopmentFeed.start(clients, LIVE_HISTORY, LIVE_KEPT, options.clock());
     resources.push(feed);
@@ -272,7 +275,7 @@ public final class Service implements AutoCloseable {
     new KnowledgePage(config.knowledge(), matcher, figures, templates).register(http.app());
     KnowledgeEditor knowledgeEditor = new KnowledgeEditor(config.knowledgeDir(), config.knowledgeDisplayDir());
     KnowledgePreview knowledgePreview = new KnowledgePreview(new TopicReplay(clients, PREVIEW_DEADLINE),
-        options.clock());
+        options.clock(), previews);
     new KnowledgeEditPage(knowledgeEditor, knowledgePreview, templates, token).register(http.app());
     new KnowledgeApi(knowledgeEditor, knowledgePreview, token).register(http.app());
     LivePage live = new LivePage(feed, corrections, editor, config.knowledge(), templates);

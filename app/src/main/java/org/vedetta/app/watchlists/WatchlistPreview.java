@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.kafka.TopicReplay;
 import org.vedetta.model.Development;
 import org.vedetta.model.Mention;
@@ -46,36 +46,29 @@ public final class WatchlistPreview {
   public record Result(int days, List<Development> alerts, long matched, long developmentsRead, long articlesRead,
       long articlesMentioning, boolean complete) {}
 
-  /** Another preview is running: previews replay the topics (up to 30 s each), so they run one at a time. */
-  public static final class Busy extends RuntimeException {
-    Busy() {
-      super("another preview is running; try again in a few seconds");
-    }
-  }
-
   private final TopicReplay replay;
   private final Clock clock;
-  private final Semaphore running = new Semaphore(1);
+  private final PreviewSlot slot;
 
+  /** A preview with a slot of its own. */
   public WatchlistPreview(TopicReplay replay, Clock clock) {
+    this(replay, clock, new PreviewSlot());
+  }
+
+  /** A preview that runs only when {@code slot}, shared with the console's other previews, is free. */
+  public WatchlistPreview(TopicReplay replay, Clock clock, PreviewSlot slot) {
     this.replay = replay;
     this.clock = clock;
+    this.slot = slot;
   }
 
   /**
    * Runs {@code draft} over the last {@code days} days.
    *
-   * @throws Busy when another preview is running in this process
+   * @throws PreviewSlot.Busy when another preview is running in this process
    */
   public Result run(Watchlist draft, int days) {
-    if (!running.tryAcquire()) {
-      throw new Busy();
-    }
-    try {
-      return replay(draft, days);
-    } finally {
-      running.release();
-    }
+    return slot.run(() -> replay(draft, days));
   }
 
   private Result replay(Watchlist draft, int days) {

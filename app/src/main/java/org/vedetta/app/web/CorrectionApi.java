@@ -1,10 +1,8 @@
 package org.vedetta.app.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.vedetta.app.web.JsonExchange.json;
+
 import io.javalin.Javalin;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -14,7 +12,6 @@ import org.vedetta.app.live.CorrectionDesk.Judgement;
 import org.vedetta.app.live.CorrectionLog;
 import org.vedetta.model.Correction;
 import org.vedetta.model.Development;
-import org.vedetta.model.Json;
 
 /**
  * Analysts' judgements over JSON, as the development pages make them; judging needs
@@ -27,9 +24,6 @@ import org.vedetta.model.Json;
  * </pre>
  */
 public final class CorrectionApi {
-
-  private static final ObjectMapper BODY = Json.mapper().copy()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final CorrectionDesk desk;
   private final CorrectionLog log;
@@ -57,12 +51,7 @@ public final class CorrectionApi {
   private void judge(Context ctx) {
     token.require(ctx);
     String id = ctx.pathParam("id");
-    Judgement judgement;
-    try {
-      judgement = BODY.readValue(ctx.body(), Judgement.class);
-    } catch (JsonProcessingException e) {
-      throw new BadRequestResponse("not a judgement: " + e.getOriginalMessage());
-    }
+    Judgement judgement = JsonExchange.body(ctx, Judgement.class, "a judgement");
     try {
       Correction c = desk.judge(id, judgement).orElseThrow(() -> DevelopmentPage.notFound(id));
       ctx.status(HttpStatus.CREATED);
@@ -71,9 +60,5 @@ public final class CorrectionApi {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
       json(ctx, Map.of("error", e.getMessage()));
     }
-  }
-
-  private static void json(Context ctx, Object value) {
-    ctx.contentType("application/json").result(Json.writeString(value));
   }
 }

@@ -1,22 +1,20 @@
 package org.vedetta.app.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.vedetta.app.web.JsonExchange.json;
+
 import io.javalin.Javalin;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.knowledge.KnowledgeEditor;
 import org.vedetta.app.knowledge.KnowledgeEditor.AliasEdit;
 import org.vedetta.app.knowledge.KnowledgeEditor.Draft;
 import org.vedetta.app.knowledge.KnowledgeEditor.Issue;
 import org.vedetta.app.knowledge.KnowledgePreview;
 import org.vedetta.matcher.knowledge.Fact;
-import org.vedetta.model.Json;
 
 /**
  * The knowledge editor over JSON, as {@code /knowledge/edit} does it; saving needs
@@ -32,9 +30,6 @@ public final class KnowledgeApi {
 
   /** A fact to add, or to put in place of {@code replacing}. */
   public record FactEdit(String replacing, Fact fact) {}
-
-  private static final ObjectMapper BODY = Json.mapper().copy()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final KnowledgeEditor editor;
   private final KnowledgePreview preview;
@@ -53,12 +48,12 @@ public final class KnowledgeApi {
       save(ctx, editor.draft(aliasEdit(ctx)));
     });
     app.post("/api/knowledge/facts/preview", ctx -> {
-      FactEdit edit = body(ctx, FactEdit.class);
+      FactEdit edit = JsonExchange.body(ctx, FactEdit.class, "a fact edit");
       preview(ctx, editor.draft(edit.fact(), edit.replacing()));
     });
     app.post("/api/knowledge/facts", ctx -> {
       token.require(ctx);
-      FactEdit edit = body(ctx, FactEdit.class);
+      FactEdit edit = JsonExchange.body(ctx, FactEdit.class, "a fact edit");
       save(ctx, editor.draft(edit.fact(), edit.replacing()));
     });
   }
@@ -74,7 +69,7 @@ public final class KnowledgeApi {
     }
     try {
       json(ctx, Map.of("preview", preview.run(editor.current(), draft.knowledge(), days), "issues", List.of()));
-    } catch (KnowledgePreview.Busy e) {
+    } catch (PreviewSlot.Busy e) {
       ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5");
       json(ctx, Map.of("error", e.getMessage()));
     }
@@ -91,24 +86,8 @@ public final class KnowledgeApi {
   }
 
   private static AliasEdit aliasEdit(Context ctx) {
-    AliasEdit edit = body(ctx, AliasEdit.class);
+    AliasEdit edit = JsonExchange.body(ctx, AliasEdit.class, "an alias");
     return new AliasEdit(edit.entity(), edit.language(), edit.alias(), edit.ambiguous(),
         edit.contextWords() == null ? List.of() : edit.contextWords());
-  }
-
-  private static <T> T body(Context ctx, Class<T> type) {
-    try {
-      T value = BODY.readValue(ctx.body(), type);
-      if (value == null) {
-        throw new BadRequestResponse("an empty body");
-      }
-      return value;
-    } catch (JsonProcessingException e) {
-      throw new BadRequestResponse("not a " + type.getSimpleName() + ": " + e.getOriginalMessage());
-    }
-  }
-
-  private static void json(Context ctx, Object value) {
-    ctx.contentType("application/json").result(Json.writeString(value));
   }
 }

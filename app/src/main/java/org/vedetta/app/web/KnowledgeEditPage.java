@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.knowledge.KnowledgeEditor;
 import org.vedetta.app.knowledge.KnowledgeEditor.Draft;
 import org.vedetta.app.knowledge.KnowledgeEditor.Issue;
@@ -135,7 +136,7 @@ public final class KnowledgeEditPage {
     if (issues.isEmpty() && draft.knowledge() != null) {
       try {
         page.preview = preview.run(current, draft.knowledge(), window);
-      } catch (KnowledgePreview.Busy e) {
+      } catch (PreviewSlot.Busy e) {
         ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5");
         page.issues = List.of(new Issue("", "No preview: " + e.getMessage() + "."));
       }

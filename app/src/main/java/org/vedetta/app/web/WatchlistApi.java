@@ -1,8 +1,7 @@
 package org.vedetta.app.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.vedetta.app.web.JsonExchange.json;
+
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -10,12 +9,12 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.live.DevelopmentFeed;
 import org.vedetta.app.watchlists.WatchlistEditor;
 import org.vedetta.app.watchlists.WatchlistEditor.Issue;
 import org.vedetta.app.watchlists.WatchlistPreview;
 import org.vedetta.app.watchlists.WatchlistsFile.Snapshot;
-import org.vedetta.model.Json;
 import org.vedetta.notifier.Watchlist;
 
 /**
@@ -33,9 +32,6 @@ import org.vedetta.notifier.Watchlist;
  * </pre>
  */
 public final class WatchlistApi {
-
-  private static final ObjectMapper BODY = Json.mapper().copy()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final WatchlistEditor editor;
   private final WatchlistPreview preview;
@@ -103,7 +99,7 @@ public final class WatchlistApi {
     Map<String, Object> result = new LinkedHashMap<>();
     try {
       result.put("preview", preview.run(draft, days));
-    } catch (WatchlistPreview.Busy e) {
+    } catch (PreviewSlot.Busy e) {
       ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5");
       json(ctx, Map.of("error", e.getMessage()));
       return;
@@ -117,11 +113,7 @@ public final class WatchlistApi {
    * refused here (400), everything else by the editor's checks, all at once (422).
    */
   private static Watchlist body(Context ctx) {
-    try {
-      return BODY.readValue(ctx.body(), Watchlist.class);
-    } catch (JsonProcessingException e) {
-      throw new BadRequestResponse("not a watchlist: " + e.getOriginalMessage());
-    }
+    return JsonExchange.body(ctx, Watchlist.class, "a watchlist");
   }
 
   private static String version(Context ctx, Snapshot current) {
@@ -132,9 +124,5 @@ public final class WatchlistApi {
   private static void issues(Context ctx, HttpStatus status, List<Issue> issues) {
     ctx.status(status);
     json(ctx, Map.of("issues", issues));
-  }
-
-  private static void json(Context ctx, Object value) {
-    ctx.contentType("application/json").result(Json.writeString(value));
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.vedetta.app.kafka.PreviewSlot;
 import org.vedetta.app.watchlists.WatchlistEditor;
 import org.vedetta.app.watchlists.WatchlistEditor.Issue;
 import org.vedetta.app.watchlists.WatchlistPreview;
@@ -106,7 +107,7 @@ public final class WatchlistPages {
     if (form.previewDays() != null) {
       try {
         result = preview.run(draft, form.previewDays());
-      } catch (WatchlistPreview.Busy e) {
+      } catch (PreviewSlot.Busy e) {
         ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "5");
         issues.add(new Issue("", "No preview: " + e.getMessage() + "."));
       }

@@ -12,12 +12,32 @@ public final class Tokens {
   private final int[] starts;
   private final int[] ends;
   private final int size;
+  /** The tokens as strings, made when first asked for. */
+  private String[] words;
 
   private Tokens(String text, int[] starts, int[] ends, int size) {
     this.text = text;
     this.starts = starts;
     this.ends = ends;
     this.size = size;
+  }
+
+  /** The folded sentence these are the tokens of. */
+  String text() {
+    return text;
+  }
+
+  /** Token {@code token} as a string (made once, so its hash is computed once however often it is looked up). */
+  public String word(int token) {
+    if (words == null) {
+      words = new String[size];
+    }
+    String word = words[token];
+    if (word == null) {
+      word = text.substring(starts[token], ends[token]);
+      words[token] = word;
+    }
+    return word;
   }
 
   public static Tokens of(String folded) {

@@ -1,6 +1,7 @@
 package org.vedetta.matcher.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +26,12 @@ public final class WordList {
     boolean stem;
 
     Node next(char c) {
-      int at = java.util.Arrays.binarySearch(letters, c);
+      int at = Arrays.binarySearch(letters, c);
       return at >= 0 ? children[at] : null;
     }
 
     Node nextOrAdd(char c) {
-      int at = java.util.Arrays.binarySearch(letters, c);
+      int at = Arrays.binarySearch(letters, c);
       if (at >= 0) {
         return children[at];
       }
@@ -103,11 +104,11 @@ public final class WordList {
       return false;
     }
     int n = folded.length();
-    Words sentence = Words.of(folded);
-    for (int w = 0; w < sentence.count(); w++) {
-      int i = sentence.starts[w];
-      int j = sentence.ends[w];
-      String token = sentence.tokens[w];
+    Tokens sentence = words(folded);
+    for (int w = 0; w < sentence.size(); w++) {
+      int i = sentence.start(w);
+      int j = sentence.end(w);
+      String token = sentence.word(w);
       if (words.contains(token) || stemOf(folded, i, j)) {
         if (first) {
           return true;
@@ -134,52 +135,20 @@ public final class WordList {
   }
 
   /**
-   * The words of a folded sentence, each with its span. A sentence is looked up in many lists one after another
-   * (every event type's triggers, units, markers...), so the last sentence cut into words is kept per thread: it
-   * is cut, and its words hashed, once.
+   * The sentence cut into words. A sentence is looked up in many lists one after another (every event type's
+   * triggers, units, markers...), so the last sentence cut is kept per thread: it is cut, and its words hashed, once.
    */
-  private record Words(String folded, String[] tokens, int[] starts, int[] ends, int count) {
-    private static final ThreadLocal<Words> LAST = new ThreadLocal<>();
-
-    static Words of(String folded) {
-      Words last = LAST.get();
-      if (last != null && last.folded == folded) {
-        return last;
-      }
-      Words words = cut(folded);
-      LAST.set(words);
-      return words;
+  private static Tokens words(String folded) {
+    Tokens last = LAST.get();
+    if (last != null && last.text() == folded) {
+      return last;
     }
-
-    private static Words cut(String folded) {
-      int n = folded.length();
-      List<String> tokens = new ArrayList<>();
-      int[] starts = new int[8];
-      int[] ends = new int[8];
-      int count = 0;
-      int i = 0;
-      while (i < n) {
-        if (!AliasAutomaton.isWordChar(folded.charAt(i))) {
-          i++;
-          continue;
-        }
-        int j = i;
-        while (j < n && AliasAutomaton.isWordChar(folded.charAt(j))) {
-          j++;
-        }
-        if (count == starts.length) {
-          starts = java.util.Arrays.copyOf(starts, count * 2);
-          ends = java.util.Arrays.copyOf(ends, count * 2);
-        }
-        starts[count] = i;
-        ends[count] = j;
-        tokens.add(folded.substring(i, j));
-        count++;
-        i = j;
-      }
-      return new Words(folded, tokens.toArray(String[]::new), starts, ends, count);
-    }
+    Tokens tokens = Tokens.of(folded);
+    LAST.set(tokens);
+    return tokens;
   }
+
+  private static final ThreadLocal<Tokens> LAST = new ThreadLocal<>();
 
   /** Whether the word {@code [from, to)} starts with one of the stems. */
   private boolean stemOf(String folded, int from, int to) {

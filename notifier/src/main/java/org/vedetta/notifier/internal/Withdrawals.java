@@ -29,18 +29,11 @@ public final class Withdrawals {
   public int withdraw(String developmentId, Instant now) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement known = c.prepareStatement(
-              "select 1 from notifier_withdrawn where development_id = ?");
-          PreparedStatement record = c.prepareStatement(
+      try (PreparedStatement record = c.prepareStatement(
               "insert into notifier_withdrawn (development_id, withdrawn_at) values (?, ?)");
           PreparedStatement unqueue = c.prepareStatement(
               "delete from notifier_queue where development_id = ? and digest_id is null")) {
-        known.setString(1, developmentId);
-        boolean already;
-        try (ResultSet rows = known.executeQuery()) {
-          already = rows.next();
-        }
-        if (!already) {
+        if (!withdrawn(c, developmentId)) {
           record.setString(1, developmentId);
           record.setObject(2, now.atOffset(ZoneOffset.UTC));
           record.executeUpdate();
@@ -70,14 +63,19 @@ public final class Withdrawals {
   }
 
   public boolean withdrawn(String developmentId) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement select = c.prepareStatement("select 1 from notifier_withdrawn where development_id = ?")) {
+    try (Connection c = dataSource.getConnection()) {
+      return withdrawn(c, developmentId);
+    } catch (SQLException e) {
+      throw new QueueException("cannot read withdrawn developments", e);
+    }
+  }
+
+  private static boolean withdrawn(Connection c, String developmentId) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement("select 1 from notifier_withdrawn where development_id = ?")) {
       select.setString(1, developmentId);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next();
       }
-    } catch (SQLException e) {
-      throw new QueueException("cannot read withdrawn developments", e);
     }
   }
 }
