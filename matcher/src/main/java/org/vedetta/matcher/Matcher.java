@@ -64,7 +64,7 @@ public final class Matcher {
     this.readers = knowledge.events().stream().flatMap(e -> e.triggers().keySet().stream()).distinct()
         .collect(java.util.stream.Collectors.toUnmodifiableMap(l -> l, l -> new ClaimReader(knowledge, l)));
     this.anyLanguage = new ClaimReader(knowledge, null);
-    this.focusPlaces = new WordList(knowledge.entity(knowledge.focus()).map(Entity::places).orElse(Map.of()));
+    this.focusPlaces = WordList.of(knowledge.entity(knowledge.focus()).map(Entity::places).orElse(Map.of()));
     this.novelty = new Novelty(knowledge);
     this.learned = new LearnedFacts(dataSource);
     this.fingerprints = new Fingerprints(dataSource);

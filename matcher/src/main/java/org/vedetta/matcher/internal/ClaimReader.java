@@ -52,20 +52,21 @@ public final class ClaimReader {
   public ClaimReader(KnowledgeSet knowledge, String language) {
     UnaryOperator<Map<String, List<String>>> words = language == null ? all -> all
         : all -> all.containsKey(language) ? Map.of(language, all.get(language)) : Map.of();
+    Lexicon lexicon = new Lexicon();
     this.rules = knowledge.events().stream()
         .sorted(Comparator.comparingInt(EventType::priority).reversed())
-        .map(e -> EventRule.of(e, words))
+        .map(e -> EventRule.of(e, words, lexicon))
         .toList();
     KnowledgeSet.Markers markers = knowledge.markers();
-    this.negations = new WordList(words.apply(markers.negations()));
-    this.planned = new WordList(words.apply(markers.planned()));
-    this.negators = new WordList(words.apply(markers.negators()));
-    this.background = new WordList(words.apply(markers.background()));
-    this.recalled = new WordList(words.apply(markers.recalled()));
-    this.parts = new WordList(words.apply(markers.parts()));
-    this.measures = new WordList(words.apply(markers.measures()));
-    this.agreementSets = new WordList(words.apply(markers.agreementSets()));
-    this.actors = new Actors(knowledge, new WordList(words.apply(markers.places())));
+    this.negations = lexicon.add(words.apply(markers.negations()));
+    this.planned = lexicon.add(words.apply(markers.planned()));
+    this.negators = lexicon.add(words.apply(markers.negators()));
+    this.background = lexicon.add(words.apply(markers.background()));
+    this.recalled = lexicon.add(words.apply(markers.recalled()));
+    this.parts = lexicon.add(words.apply(markers.parts()));
+    this.measures = lexicon.add(words.apply(markers.measures()));
+    this.agreementSets = lexicon.add(words.apply(markers.agreementSets()));
+    this.actors = new Actors(knowledge, lexicon.add(words.apply(markers.places())));
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
     this.treaties = new TreatyClaims(knowledge, actors);
     this.events = new EventClaims(actors);

@@ -2,9 +2,7 @@ package org.vedetta.matcher.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +34,9 @@ public final class DateReader {
     }
   }
 
-  /** Month names as folded text writes them (accents removed), in every covered language. */
   private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
 
+  /** Month names as folded text writes them (accents removed), in every covered language. */
   private static final Map<String, Integer> MONTHS = months(
       "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
       "january february march april may june july august september october november december",
@@ -136,7 +134,7 @@ public final class DateReader {
 
   /** Whether {@code [start, end)} of a folded sentence is the day of a date ("28" in "28 aprile", "April 28"). */
   public static boolean isDayOfDate(String folded, int start, int end) {
-    if (Collections.disjoint(DAY_MONTH_CUES, words(folded))) {
+    if ((cued(folded) & DAY_MONTH_CUED) == 0) {
       return false;
     }
     return isGroup(DAY_MONTH.matcher(folded), 1, start, end) || isGroup(MONTH_DAY.matcher(folded), 2, start, end);
@@ -160,11 +158,19 @@ public final class DateReader {
     StatedDate best = null;
     int bestStart = Integer.MAX_VALUE;
     boolean digit = folded.chars().anyMatch(Character::isDigit);
-    Set<String> words = null;
-    for (Reading reading : READINGS) {
-      if (reading.digit() && !digit || reading.cues() != null
-          && Collections.disjoint(reading.cues(), words == null ? words = words(folded) : words)) {
+    long cued = -1;
+    for (int r = 0; r < READINGS.size(); r++) {
+      Reading reading = READINGS.get(r);
+      if (reading.digit() && !digit) {
         continue;
+      }
+      if (reading.cues() != null) {
+        if (cued == -1) {
+          cued = cued(folded);
+        }
+        if ((cued & 1L << r) == 0) {
+          continue;
+        }
       }
       Matcher m = reading.pattern().matcher(folded);
       while (m.find() && m.start() < bestStart) {
@@ -214,20 +220,39 @@ public final class DateReader {
     return Set.copyOf(cues);
   }
 
-  /** The sentence's words (runs of letters); the last sentence's are kept per thread, as it is asked again. */
-  private static Set<String> words(String folded) {
-    SentenceWords last = LAST_WORDS.get();
+  /**
+   * Which readings the sentence has a cue word for (bit {@code r} for reading {@code r}, {@link #DAY_MONTH_CUED} for
+   * a day written with its month): its words (runs of letters) looked up once each. The last sentence's answer is
+   * kept per thread, as it is asked again.
+   */
+  private static long cued(String folded) {
+    Cued last = LAST_CUED.get();
     if (last != null && last.folded() == folded) {
-      return last.words();
+      return last.readings();
     }
-    Set<String> words = new HashSet<>(Arrays.asList(NOT_LETTERS.split(folded)));
-    LAST_WORDS.set(new SentenceWords(folded, words));
-    return words;
+    long readings = 0;
+    int n = folded.length();
+    int i = 0;
+    while (i < n) {
+      int c = folded.codePointAt(i);
+      if (!Character.isLetter(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int j = i + Character.charCount(c);
+      while (j < n && Character.isLetter(c = folded.codePointAt(j))) {
+        j += Character.charCount(c);
+      }
+      readings |= CUES.getOrDefault(folded.substring(i, j), 0L);
+      i = j;
+    }
+    LAST_CUED.set(new Cued(folded, readings));
+    return readings;
   }
 
-  private record SentenceWords(String folded, Set<String> words) {}
+  private record Cued(String folded, long readings) {}
 
-  private static final ThreadLocal<SentenceWords> LAST_WORDS = new ThreadLocal<>();
+  private static final ThreadLocal<Cued> LAST_CUED = new ThreadLocal<>();
 
   private static final List<Reading> READINGS = List.of(
       Reading.digits(DAY_MONTH, DAY_MONTHS.keySet(), (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3),
@@ -248,6 +273,25 @@ public final class DateReader {
       Reading.digits(YEAR, YEAR_WORDS, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
           Precision.YEAR)),
       Reading.phrases(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));
+
+  /** The bit of {@link #cued} that says a sentence may write a day with its month. */
+  private static final long DAY_MONTH_CUED = 1L << 63;
+
+  /** Per cue word, the readings that need one of their cues (bit {@code r} for reading {@code r}). */
+  private static final Map<String, Long> CUES = cues();
+
+  private static Map<String, Long> cues() {
+    Map<String, Long> cues = new java.util.HashMap<>();
+    for (int r = 0; r < READINGS.size(); r++) {
+      Set<String> words = READINGS.get(r).cues();
+      if (words != null) {
+        long bit = 1L << r;
+        words.forEach(w -> cues.merge(w, bit, (a, b) -> a | b));
+      }
+    }
+    DAY_MONTH_CUES.forEach(w -> cues.merge(w, DAY_MONTH_CUED, (a, b) -> a | b));
+    return Map.copyOf(cues);
+  }
 
   private static StatedDate day(int day, int month, String year, LocalDate published) {
     int y = year != null ? Integer.parseInt(year) : yearOf(month, published);

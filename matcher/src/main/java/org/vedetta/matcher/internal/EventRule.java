@@ -16,16 +16,19 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
   /** A role of a quantity event: the phrases that say it around a figure and the words that imply it. */
   record Role(String id, List<Phrase> phrases, WordList words) {}
 
-  /** @param words the words of each list to compile: those of the article's language, or all */
-  static EventRule of(EventType e, UnaryOperator<Map<String, List<String>>> words) {
-    return new EventRule(e, new WordList(words.apply(e.triggers())), new WordList(words.apply(e.units())),
-        new WordList(words.apply(e.requires())),
+  /**
+   * @param words   the words of each list to compile: those of the article's language, or all
+   * @param lexicon where the lists are entered, with the reader's other lists
+   */
+  static EventRule of(EventType e, UnaryOperator<Map<String, List<String>>> words, Lexicon lexicon) {
+    return new EventRule(e, lexicon.add(words.apply(e.triggers())), lexicon.add(words.apply(e.units())),
+        lexicon.add(words.apply(e.requires())),
         e.roles().stream().map(r -> new Role(r.id(), words.apply(r.phrases()).values().stream()
-            .flatMap(List::stream).map(Phrase::compile).toList(), new WordList(words.apply(r.words())))).toList(),
+            .flatMap(List::stream).map(Phrase::compile).toList(), lexicon.add(words.apply(r.words())))).toList(),
         e.acknowledges().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-            Map.Entry::getKey, a -> new WordList(words.apply(a.getValue())))),
-        new WordList(words.apply(e.thirdParties())), new WordList(words.apply(e.aims())),
-        new WordList(words.apply(e.statements())), new WordList(words.apply(e.officials())));
+            Map.Entry::getKey, a -> lexicon.add(words.apply(a.getValue())))),
+        lexicon.add(words.apply(e.thirdParties())), lexicon.add(words.apply(e.aims())),
+        lexicon.add(words.apply(e.statements())), lexicon.add(words.apply(e.officials())));
   }
 
   /** Whether the sentence holds one of the words this event type requires (or it requires none). */

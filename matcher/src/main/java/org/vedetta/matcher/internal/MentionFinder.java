@@ -31,7 +31,7 @@ public final class MentionFinder {
     for (Entity e : knowledge.entities()) {
       Set<String> ambiguous = e.context() == null ? Set.of()
           : e.context().ambiguous().stream().map(FoldedText::fold).collect(Collectors.toSet());
-      WordList context = e.context() == null ? null : new WordList(Map.of("any", e.context().requires()));
+      WordList context = e.context() == null ? null : WordList.of(Map.of("any", e.context().requires()));
       EntityKind kind = switch (e.kind()) {
         case STATE -> EntityKind.STATE;
         case PERSON -> EntityKind.PERSON;

@@ -34,15 +34,17 @@ public final class NumberReader {
    * "dos") are left out.
    */
   private static final Map<String, Integer> STANDALONE = standalone();
+  /** Vague amounts, longest first where one starts another. */
+  private static final List<String> VAGUE = List.of("decine di migliaia", "tens of thousands",
+      "centinaia di migliaia", "hundreds of thousands", "migliaia", "thousands", "milliers", "tausende", "miles",
+      "тысячи", "тысяч", "тисячі", "десятки тысяч", "десятки тисяч", "dizaines de milliers", "zehntausende",
+      "decenas de miles", "centinaia", "hundreds", "centaines", "hunderte", "cientos", "сотни", "сотні");
   private static final Pattern ATOM = compile(
       "(?U)(?<![\\w.,])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
       + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
       + "|[а-яіїє]+\\s(?:тысяч[аи]?|тисяч[аі]?))(?![\\w])"
       + "|(?<![\\w'])(?<small>" + String.join("|", STANDALONE.keySet()) + ")(?![\\w'])"
-      + "|(?<![\\w])(?<vague>decine di migliaia|tens of thousands|centinaia di migliaia|hundreds of thousands"
-      + "|migliaia|thousands|milliers|tausende|miles|тысячи|тысяч|тисячі|десятки тысяч|десятки тисяч"
-      + "|dizaines de milliers|zehntausende|decenas de miles|centinaia|hundreds|centaines|hunderte|cientos|сотни|сотні)"
-      + "(?![\\w])");
+      + "|(?<![\\w])(?<vague>" + String.join("|", VAGUE) + ")(?![\\w])");
   private static final Pattern PERCENT = compile("\\G\\s?(?:%|per ?cento|percent|per cent|процент[а-я]*)");
   private static final Pattern RANGE_JOIN = compile(
       "(?U)\\s?(?:-|/|to|a|e|e i|e le|and|et|und|y|bis|до|и|і)\\s?");
@@ -161,11 +163,20 @@ public final class NumberReader {
 
   private static List<Figure> readFresh(String folded) {
     List<Atom> atoms = new ArrayList<>();
-    Matcher m = ATOM.matcher(folded);
-    while (m.find()) {
-      Atom atom = atom(m, folded);
-      if (atom != null) {
-        atoms.add(atom);
+    Matcher m = ATOM.matcher(folded).useTransparentBounds(true);
+    int n = folded.length();
+    int[] runs = wordRuns(folded);
+    int resume = 0;
+    for (int r = 0; r < runs.length; r += 2) {
+      if (runs[r] < resume || !mayStartFigure(folded, runs, r)) {
+        continue;
+      }
+      if (m.region(runs[r], n).lookingAt()) {
+        Atom atom = atom(m, folded);
+        if (atom != null) {
+          atoms.add(atom);
+        }
+        resume = m.end();
       }
     }
     List<Figure> figures = new ArrayList<>();
@@ -215,6 +226,81 @@ public final class NumberReader {
       figures.add(new Figure(start, a.end, low, high, q, a.percent, a.yearLike, a.spelled));
     }
     return figures;
+  }
+
+  /**
+   * Whether a figure may start at word {@code r} ({@code runs[r]}, {@code runs[r + 1]}): every way {@link #ATOM}
+   * reads starts at the start of a word (the regular expression's {@code \\w}) that begins with a digit, is the
+   * first word of a number word or vague amount, ends with "mila" or "tausend", or comes before a multiplier word.
+   * Trying the expression only there gives what searching the whole sentence gives, at a fraction of the cost.
+   */
+  private static boolean mayStartFigure(String folded, int[] runs, int r) {
+    if (Character.isDigit(folded.charAt(runs[r]))) {
+      return true;
+    }
+    String word = folded.substring(runs[r], runs[r + 1]);
+    if (FIRST_WORDS.contains(word) || word.endsWith("mila") || word.endsWith("tausend")) {
+      return true;
+    }
+    if (r + 2 >= runs.length) {
+      return false;
+    }
+    String next = folded.substring(runs[r + 2], runs[r + 3]);
+    return MULTIPLIER_WORDS.contains(next) || next.startsWith(THOUSAND_RU) || next.startsWith(THOUSAND_UK);
+  }
+
+  /** The first words of the number words, vague amounts and multiplier words a figure can start with. */
+  private static final java.util.Set<String> FIRST_WORDS = firstWords();
+  private static final java.util.Set<String> MULTIPLIER_WORDS = java.util.Set.of("thousand", "hundred", "mille",
+      "mil", "mila", "tausend");
+  private static final String THOUSAND_RU = FoldedText.foldLetters("тысяч");
+  private static final String THOUSAND_UK = FoldedText.foldLetters("тисяч");
+
+  private static java.util.Set<String> firstWords() {
+    java.util.Set<String> first = new java.util.HashSet<>(java.util.Set.of("mila", "mille"));
+    java.util.stream.Stream.concat(STANDALONE.keySet().stream(), VAGUE.stream().map(FoldedText::foldLetters))
+        .forEach(w -> {
+          int[] runs = wordRuns(w);
+          first.add(w.substring(runs[0], runs[1]));
+        });
+    return java.util.Set.copyOf(first);
+  }
+
+  /** The words of a text as the expressions' {@code (?U)\\w} sees them: {@code [start, end)} pairs in order. */
+  private static int[] wordRuns(String text) {
+    int[] runs = new int[16];
+    int count = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int c = text.codePointAt(i);
+      if (!isWordCharacter(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int j = i + Character.charCount(c);
+      while (j < n && isWordCharacter(c = text.codePointAt(j))) {
+        j += Character.charCount(c);
+      }
+      if (count + 2 > runs.length) {
+        runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+      }
+      runs[count++] = i;
+      runs[count++] = j;
+      i = j;
+    }
+    return java.util.Arrays.copyOf(runs, count);
+  }
+
+  /** {@code \\w} with {@link Pattern#UNICODE_CHARACTER_CLASS}: letters, marks, digits, connectors, joiners. */
+  private static boolean isWordCharacter(int c) {
+    if (Character.isAlphabetic(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.CONNECTOR_PUNCTUATION || c == 0x200C || c == 0x200D;
   }
 
   private record Atom(int start, int end, long value, long high, long multiplier, boolean vague,
