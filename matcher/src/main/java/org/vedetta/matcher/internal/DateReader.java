@@ -134,7 +134,7 @@ public final class DateReader {
 
   /** Whether {@code [start, end)} of a folded sentence is the day of a date ("28" in "28 aprile", "April 28"). */
   public static boolean isDayOfDate(String folded, int start, int end) {
-    if ((cued(folded) & DAY_MONTH_CUED) == 0) {
+    if ((cued(folded).readings() & DAY_MONTH_CUED) == 0) {
       return false;
     }
     return isGroup(DAY_MONTH.matcher(folded), 1, start, end) || isGroup(MONTH_DAY.matcher(folded), 2, start, end);
@@ -157,22 +157,31 @@ public final class DateReader {
   public static Optional<StatedDate> read(String folded, LocalDate published) {
     StatedDate best = null;
     int bestStart = Integer.MAX_VALUE;
-    boolean digit = folded.chars().anyMatch(Character::isDigit);
-    long cued = -1;
+    int n = folded.length();
+    int firstDigit = firstDigit(folded);
+    Cued cued = null;
     for (int r = 0; r < READINGS.size(); r++) {
       Reading reading = READINGS.get(r);
-      if (reading.digit() && !digit) {
+      if (reading.digit() && firstDigit < 0) {
         continue;
       }
+      // No match starts before its reading's lead ahead of the sentence's first cue or digit: search from there.
+      int from = reading.digit() ? Math.max(0, firstDigit - reading.digitLead()) : 0;
       if (reading.cues() != null) {
-        if (cued == -1) {
+        if (cued == null) {
           cued = cued(folded);
         }
-        if ((cued & 1L << r) == 0) {
+        if ((cued.readings() & 1L << r) == 0) {
           continue;
         }
+        if (reading.cueLead() >= 0) {
+          from = Math.max(from, cued.first()[r] - reading.cueLead());
+        }
       }
-      Matcher m = reading.pattern().matcher(folded);
+      if (from >= bestStart) {
+        continue;
+      }
+      Matcher m = reading.pattern().matcher(folded).useTransparentBounds(true).region(from, n);
       while (m.find() && m.start() < bestStart) {
         StatedDate date = reading.read().apply(m, published);
         if (date != null) {
@@ -185,29 +194,68 @@ public final class DateReader {
     return Optional.ofNullable(best);
   }
 
+  /** Where the sentence's first digit is, or -1 when it has none. */
+  private static int firstDigit(String folded) {
+    for (int i = 0; i < folded.length(); i++) {
+      if (Character.isDigit(folded.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * A way of writing a date: its pattern, whether a sentence must hold a digit for it to match, the words one of
    * which it must hold (the last word of each of its phrases, or of the words around its digits), or {@code null}
-   * when any will do, and how a match becomes a date (null when it is not one).
+   * when any will do, and how a match becomes a date (null when it is not one). {@code cueLead} is how far ahead
+   * of its cue word a match can start (-1: unbounded), {@code digitLead} how far ahead of its first digit.
    */
-  private record Reading(Pattern pattern, boolean digit, Set<String> cues,
+  private record Reading(Pattern pattern, boolean digit, Set<String> cues, int cueLead, int digitLead,
       BiFunction<Matcher, LocalDate, StatedDate> read) {
 
-    /** A date written with digits next to one of {@code words}. */
-    static Reading digits(Pattern pattern, Collection<String> words, BiFunction<Matcher, LocalDate, StatedDate> read) {
-      return new Reading(pattern, true, lastWords(words), read);
+    /**
+     * A date written with digits next to one of {@code words}, which a match starts at most {@code wordLead}
+     * characters ahead of (-1: anywhere), and its first digit at most {@code digitLead} ahead.
+     */
+    static Reading digits(Pattern pattern, Collection<String> words, int wordLead, int digitLead,
+        BiFunction<Matcher, LocalDate, StatedDate> read) {
+      return new Reading(pattern, true, lastWords(words), cueLead(words, wordLead), digitLead, read);
     }
 
     /** A date written as one of {@code phrases}, as whole words. */
     static Reading phrases(List<String> phrases, BiFunction<Matcher, LocalDate, StatedDate> read) {
-      return words(Pattern.compile("(?U)(?<!\\w)(?:" + String.join("|", phrases) + ")(?!\\w)"), phrases, read);
+      return words(Pattern.compile("(?U)(?<!\\w)(?:" + String.join("|", phrases) + ")(?!\\w)"), phrases, 0,
+          read);
     }
 
-    /** A date {@code pattern} finds only where one of the phrases' last words is. */
-    static Reading words(Pattern pattern, Collection<String> phrases,
+    /** A date {@code pattern} finds only where one of the phrases is, at most {@code phraseLead} ahead of it. */
+    static Reading words(Pattern pattern, Collection<String> phrases, int phraseLead,
         BiFunction<Matcher, LocalDate, StatedDate> read) {
-      return new Reading(pattern, false, lastWords(phrases), read);
+      return new Reading(pattern, false, lastWords(phrases), cueLead(phrases, phraseLead), -1, read);
     }
+
+    /** How far ahead of a phrase's last word a match starts, at most: {@code lead} plus where that word starts. */
+    private static int cueLead(Collection<String> phrases, int lead) {
+      return lead < 0 ? -1 : lead + phrases.stream().mapToInt(DateReader::lastWordStart).max().orElse(0);
+    }
+  }
+
+  /** Where a phrase's last word (run of letters) starts in it. */
+  private static int lastWordStart(String phrase) {
+    int end = phrase.length();
+    while (end > 0 && !Character.isLetter(phrase.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && Character.isLetter(phrase.charAt(start - 1))) {
+      start--;
+    }
+    return start;
+  }
+
+  /** The longest of the words. */
+  private static int longest(Collection<String> words) {
+    return words.stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The last word of each phrase: a sentence holding none of them holds none of the phrases. */
@@ -222,15 +270,16 @@ public final class DateReader {
 
   /**
    * Which readings the sentence has a cue word for (bit {@code r} for reading {@code r}, {@link #DAY_MONTH_CUED} for
-   * a day written with its month): its words (runs of letters) looked up once each. The last sentence's answer is
-   * kept per thread, as it is asked again.
+   * a day written with its month) and where the first cue of each is: its words (runs of letters) looked up once
+   * each. The last sentence's answer is kept per thread, as it is asked again.
    */
-  private static long cued(String folded) {
+  private static Cued cued(String folded) {
     Cued last = LAST_CUED.get();
     if (last != null && last.folded() == folded) {
-      return last.readings();
+      return last;
     }
     long readings = 0;
+    int[] first = new int[READINGS.size()];
     int n = folded.length();
     int i = 0;
     while (i < n) {
@@ -243,34 +292,40 @@ public final class DateReader {
       while (j < n && Character.isLetter(c = folded.codePointAt(j))) {
         j += Character.charCount(c);
       }
-      readings |= CUES.getOrDefault(folded.substring(i, j), 0L);
+      long cues = CUES.getOrDefault(folded.substring(i, j), 0L) & ~readings;
+      readings |= cues;
+      for (long bits = cues & ~DAY_MONTH_CUED; bits != 0; bits &= bits - 1) {
+        first[Long.numberOfTrailingZeros(bits)] = i;
+      }
       i = j;
     }
-    LAST_CUED.set(new Cued(folded, readings));
-    return readings;
+    Cued cued = new Cued(folded, readings, first);
+    LAST_CUED.set(cued);
+    return cued;
   }
 
-  private record Cued(String folded, long readings) {}
+  /** @param first per reading with a cue in the sentence, where its first cue starts */
+  private record Cued(String folded, long readings, int[] first) {}
 
   private static final ThreadLocal<Cued> LAST_CUED = new ThreadLocal<>();
 
   private static final List<Reading> READINGS = List.of(
-      Reading.digits(DAY_MONTH, DAY_MONTHS.keySet(), (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3),
+      Reading.digits(DAY_MONTH, DAY_MONTHS.keySet(), 7, 0, (m, p) -> day(Integer.parseInt(m.group(1)), DAY_MONTHS.get(m.group(2)), m.group(3),
           p)),
-      Reading.digits(MONTH_DAY, DAY_MONTHS.keySet(), (m, p) -> day(Integer.parseInt(m.group(2)), DAY_MONTHS.get(m.group(1)), m.group(3),
+      Reading.digits(MONTH_DAY, DAY_MONTHS.keySet(), 0, longest(DAY_MONTHS.keySet()) + 2, (m, p) -> day(Integer.parseInt(m.group(2)), DAY_MONTHS.get(m.group(1)), m.group(3),
           p)),
-      Reading.digits(MONTH_YEAR, MONTHS.keySet(), (m, p) ->
+      Reading.digits(MONTH_YEAR, MONTHS.keySet(), 0, longest(MONTHS.keySet()) + 5, (m, p) ->
           new StatedDate(LocalDate.of(Integer.parseInt(m.group(2)), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
       Reading.phrases(LAST_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear() - 1, 1, 1), Precision.YEAR)),
       Reading.phrases(LAST_MONTH, (m, p) -> new StatedDate(p.minusMonths(1).withDayOfMonth(1), Precision.MONTH)),
       Reading.phrases(YESTERDAY, (m, p) -> new StatedDate(p.minusDays(1), Precision.DAY)),
       Reading.phrases(TODAY, (m, p) -> new StatedDate(p, Precision.DAY)),
       // "on Monday": the latest such day up to publication.
-      Reading.words(WEEKDAY, WEEKDAYS.keySet(), (m, p) -> new StatedDate(
+      Reading.words(WEEKDAY, WEEKDAYS.keySet(), 0, (m, p) -> new StatedDate(
           p.minusDays((p.getDayOfWeek().getValue() - WEEKDAYS.get(m.group(1)) + 7) % 7), Precision.DAY)),
-      Reading.words(MONTH_ONLY, MONTHS.keySet(), (m, p) -> new StatedDate(
+      Reading.words(MONTH_ONLY, MONTHS.keySet(), -1, (m, p) -> new StatedDate(
           LocalDate.of(yearOf(MONTHS.get(m.group(1)), p), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
-      Reading.digits(YEAR, YEAR_WORDS, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
+      Reading.digits(YEAR, YEAR_WORDS, 0, longest(YEAR_WORDS) + 8, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
           Precision.YEAR)),
       Reading.phrases(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));
 

@@ -38,6 +38,10 @@ class DateReaderTest {
       в конце 2017 года ООН ужесточила санкции                   | 2017-01-01 | YEAR
       à la fin 2017, puis début 2018                             | 2017-01-01 | YEAR
       Ende 2017 verschärfte die UNO                              | 2017-01-01 | YEAR
+      Як повідомили джерела, делегація прибула в п'ятницю        | 2025-10-24 | DAY
+      Lo ha ricordato il ministro, citando l'accordo dell'anno scorso | 2024-01-01 | YEAR
+      Le 3 divisioni, schierate il 12 marzo 2025                 | 2025-03-12 | DAY
+      Con 12.000 soldati, presenti dal 2024                      | 2024-01-01 | YEAR
       """)
   void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
     assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED))
