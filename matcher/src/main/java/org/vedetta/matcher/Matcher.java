@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -173,7 +174,7 @@ public final class Matcher {
     Map<String, Development> developments = new LinkedHashMap<>();
     Map<String, TaggedArticle.Corroboration> corroborations = new LinkedHashMap<>();
     Set<String> corroborated = new HashSet<>();
-    List<LearnedFacts.Learned> learnedBefore = learnedBefore(claims.keySet(), article);
+    LearnedBefore learnedBefore = learnedBefore(claims.keySet(), article);
     for (Map.Entry<Claim, Novelty.Stated> stated : claims.entrySet()) {
       Claim claim = stated.getKey();
       Map<String, String> developmentOfFact = new LinkedHashMap<>();
@@ -325,12 +326,12 @@ public final class Matcher {
     return anyLanguage.lastAlly(found);
   }
 
-  /** Learned facts the claim is compared with, by key; {@code developmentOfFact} gets each one's development. */
   /**
    * The learned facts any of the claims is compared with, in one round trip: facts first learned from this very
-   * article do not count against it, so a replay decides the same.
+   * article do not count against it, so a replay decides the same. They are indexed by key and by treaty, as a
+   * much-reported key gathers many learned figures and each claim needs only its own.
    */
-  private List<LearnedFacts.Learned> learnedBefore(Collection<Claim> claims, Article article) {
+  private LearnedBefore learnedBefore(Collection<Claim> claims, Article article) {
     Set<String> keys = new LinkedHashSet<>();
     Set<String> treaties = new LinkedHashSet<>();
     for (Claim claim : claims) {
@@ -339,19 +340,45 @@ public final class Matcher {
         treaties.add(claim.treaty());
       }
     }
-    return learned.forKeys(keys, treaties).stream().filter(l -> !l.firstArticleId().equals(article.id())).toList();
+    if (keys.isEmpty()) {
+      return new LearnedBefore(List.of(), Map.of(), Map.of());
+    }
+    List<LearnedFacts.Learned> all = learned.forKeys(keys, treaties).stream()
+        .filter(l -> !l.firstArticleId().equals(article.id())).toList();
+    Map<String, List<Integer>> byKey = new HashMap<>();
+    Map<String, List<Integer>> byTreaty = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      Fact fact = all.get(i).fact();
+      byKey.computeIfAbsent(fact.key(), k -> new ArrayList<>()).add(i);
+      if (fact.treaty() != null) {
+        byTreaty.computeIfAbsent(fact.treaty(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    return new LearnedBefore(all, byKey, byTreaty);
   }
 
-  /** Of those, the facts of the claim's keys (and of its treaty), by key; and which development each came from. */
-  private Map<String, List<Fact>> learnedFacts(Claim claim, List<LearnedFacts.Learned> learnedBefore,
+  /** The learned facts of an article's claims, with where each one's key and treaty are in the list. */
+  private record LearnedBefore(List<LearnedFacts.Learned> all, Map<String, List<Integer>> byKey,
+      Map<String, List<Integer>> byTreaty) {}
+
+  /**
+   * Of those, the facts of the claim's keys (and of its treaty), by key, in the order they were read; and which
+   * development each came from.
+   */
+  private Map<String, List<Fact>> learnedFacts(Claim claim, LearnedBefore learnedBefore,
       Map<String, String> developmentOfFact) {
-    Set<String> keys = new HashSet<>(novelty.relatedKeys(claim));
+    java.util.SortedSet<Integer> at = new java.util.TreeSet<>();
+    for (String key : novelty.relatedKeys(claim)) {
+      at.addAll(learnedBefore.byKey().getOrDefault(key, List.of()));
+    }
+    if (claim.treaty() != null) {
+      at.addAll(learnedBefore.byTreaty().getOrDefault(claim.treaty(), List.of()));
+    }
     Map<String, List<Fact>> known = new LinkedHashMap<>();
-    for (LearnedFacts.Learned l : learnedBefore) {
-      if (keys.contains(l.fact().key()) || claim.treaty() != null && claim.treaty().equals(l.fact().treaty())) {
-        known.computeIfAbsent(l.fact().key(), k -> new ArrayList<>()).add(l.fact());
-        developmentOfFact.put(l.fact().id(), l.developmentId());
-      }
+    for (int i : at) {
+      LearnedFacts.Learned l = learnedBefore.all().get(i);
+      known.computeIfAbsent(l.fact().key(), k -> new ArrayList<>()).add(l.fact());
+      developmentOfFact.put(l.fact().id(), l.developmentId());
     }
     return known;
   }

@@ -94,7 +94,8 @@ public final class ClaimReader {
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
         recalled.find(sentence), parts.find(sentence), measures.find(sentence), background.occursIn(sentence),
         agreementSets.occursIn(sentence));
-    Sentence s = new Sentence(sentence, tokens, mentions, DateReader.read(sentence, published).orElse(null),
+    Sentence s = new Sentence(sentence, tokens, mentions,
+        Sentence.once(() -> DateReader.read(sentence, published).orElse(null)),
         topic, treatyTopic, markers, actors.attribution(mentions));
     List<EventRule.Fired> fired = new ArrayList<>();
     for (EventRule rule : rules) {

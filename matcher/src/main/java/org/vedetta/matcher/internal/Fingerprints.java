@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import org.vedetta.database.SqlTimes;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -84,7 +84,7 @@ public final class Fingerprints {
       ps.setString(2, sourceId);
       ps.setString(3, MinHash.encode(signature));
       ps.setString(4, origin);
-      ps.setTimestamp(5, Timestamp.from(at));
+      SqlTimes.setTimestamp(ps, 5, at);
       ps.executeUpdate();
     } catch (SQLException e) {
       if (isDuplicate(e)) {

@@ -53,11 +53,18 @@ public final class Lexicon {
   /** A phrase of several words and the list it belongs to. */
   private record PhraseOf(String phrase, int list) {}
 
-  /** Exact words: the lists holding each. */
-  private final Map<String, int[]> words = new HashMap<>();
+  /**
+   * What a word of a sentence may start: the lists holding it as an exact word, and the phrases whose first word
+   * it is (the folded text up to the first character that is not a word character).
+   */
+  private static final class Entry {
+    int[] lists = NONE;
+    List<PhraseOf> phrases = List.of();
+  }
+
+  /** Exact words and the first words of phrases, each looked up once per word of a sentence. */
+  private final Map<String, Entry> words = new HashMap<>();
   private final Node stems = new Node();
-  /** Phrases by their first word (the folded text up to the first character that is not a word character). */
-  private final Map<String, List<PhraseOf>> phrases = new HashMap<>();
   private int lists;
   private final ThreadLocal<Hits> last = new ThreadLocal<>();
 
@@ -89,9 +96,14 @@ public final class Lexicon {
       while (first < w.length() && AliasAutomaton.isWordChar(w.charAt(first))) {
         first++;
       }
-      phrases.computeIfAbsent(w.substring(0, first), k -> new ArrayList<>()).add(new PhraseOf(w, list));
+      Entry entry = words.computeIfAbsent(w.substring(0, first), k -> new Entry());
+      if (entry.phrases.isEmpty()) {
+        entry.phrases = new ArrayList<>();
+      }
+      entry.phrases.add(new PhraseOf(w, list));
     } else {
-      words.merge(w, new int[] {list}, (had, added) -> with(had, list));
+      Entry entry = words.computeIfAbsent(w, k -> new Entry());
+      entry.lists = with(entry.lists, list);
     }
     return true;
   }
@@ -135,9 +147,11 @@ public final class Lexicon {
     for (int w = 0; w < sentence.size(); w++) {
       int i = sentence.start(w);
       int j = sentence.end(w);
-      String token = sentence.word(w);
-      for (int list : words.getOrDefault(token, NONE)) {
-        hits.add(list, w, i, j);
+      Entry entry = words.get(sentence.word(w));
+      if (entry != null) {
+        for (int list : entry.lists) {
+          hits.add(list, w, i, j);
+        }
       }
       Node node = stems;
       for (int k = i; k < j && node != null; k++) {
@@ -148,7 +162,7 @@ public final class Lexicon {
           }
         }
       }
-      for (PhraseOf p : phrases.getOrDefault(token, List.of())) {
+      for (PhraseOf p : entry == null ? List.<PhraseOf>of() : entry.phrases) {
         int end = i + p.phrase().length();
         if (folded.startsWith(p.phrase(), i) && (end == n || !AliasAutomaton.isWordChar(folded.charAt(end)))) {
           hits.addPhrase(p.list(), i, end);
