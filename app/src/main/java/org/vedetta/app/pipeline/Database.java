@@ -43,6 +43,10 @@ public final class Database {
     if (settings.password() != null) {
       config.setPassword(settings.password());
     }
+    if (url.startsWith("jdbc:postgresql:")) {
+      // A batch of inserts (an article's fingerprint bands) goes as one multi-row statement.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
     config.setMaximumPoolSize(8);
     config.setConnectionTimeout(settings.connectionTimeout().toMillis());
     config.setPoolName(name);

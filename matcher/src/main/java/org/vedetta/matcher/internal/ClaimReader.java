@@ -28,6 +28,8 @@ public final class ClaimReader {
       DateReader.StatedDate date, String attribution, List<int[]> highlights, String confirms, boolean planned,
       boolean background) {}
 
+  /** Every word list of this reader: a sentence is cut into words and looked up once for all. */
+  private final Lexicon lexicon;
   private final List<EventRule> rules;
   private final WordList negations;
   private final WordList planned;
@@ -52,7 +54,7 @@ public final class ClaimReader {
   public ClaimReader(KnowledgeSet knowledge, String language) {
     UnaryOperator<Map<String, List<String>>> words = language == null ? all -> all
         : all -> all.containsKey(language) ? Map.of(language, all.get(language)) : Map.of();
-    Lexicon lexicon = new Lexicon();
+    this.lexicon = new Lexicon();
     this.rules = knowledge.events().stream()
         .sorted(Comparator.comparingInt(EventType::priority).reversed())
         .map(e -> EventRule.of(e, words, lexicon))
@@ -90,7 +92,7 @@ public final class ClaimReader {
     if (negations.occursIn(sentence)) {
       return claims; // A denial or a supposition states nothing.
     }
-    Tokens tokens = Tokens.of(sentence);
+    Tokens tokens = lexicon.tokens(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
         recalled.find(sentence), parts.find(sentence), measures.find(sentence), background.occursIn(sentence),
         agreementSets.occursIn(sentence));

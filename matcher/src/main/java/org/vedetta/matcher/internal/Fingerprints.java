@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.vedetta.database.SqlTimes;
+import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 
@@ -84,7 +84,7 @@ public final class Fingerprints {
       ps.setString(2, sourceId);
       ps.setString(3, MinHash.encode(signature));
       ps.setString(4, origin);
-      SqlTimes.setTimestamp(ps, 5, at);
+      ps.setTimestamp(5, Timestamp.from(at));
       ps.executeUpdate();
     } catch (SQLException e) {
       if (isDuplicate(e)) {

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.vedetta.database.SqlTimes;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -116,7 +116,7 @@ public final class LearnedFacts {
       ps.setString(12, d.id());
       ps.setString(13, d.evidence().articleId());
       ps.setString(14, source);
-      SqlTimes.setTimestamp(ps, 15, d.detectedAt());
+      ps.setTimestamp(15, Timestamp.from(d.detectedAt()));
       ps.setString(16, d.claim().confirms());
       ps.setString(17, d.verdict() == org.vedetta.model.Verdict.CONFIRMED
           || d.claim().event().equals(d.claim().confirms()) ? "officially_confirmed" : "reported");
@@ -145,7 +145,7 @@ public final class LearnedFacts {
       ps.setString(2, articleId);
       ps.setString(3, sourceId);
       ps.setString(4, url);
-      SqlTimes.setTimestamp(ps, 5, at);
+      ps.setTimestamp(5, Timestamp.from(at));
       ps.setString(6, origin);
       ps.setString(7, developmentId);
       ps.executeUpdate();

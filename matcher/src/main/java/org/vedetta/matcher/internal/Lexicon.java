@@ -121,17 +121,21 @@ public final class Lexicon {
 
   /** {@code [start, end)} of every occurrence of list {@code list}'s words in the folded sentence, in order. */
   List<int[]> find(int list, String folded) {
-    List<int[]> hits = hits(folded).of(list);
-    return hits == null ? new ArrayList<>() : new ArrayList<>(hits);
+    return hits(folded).of(list);
   }
 
   boolean occursIn(int list, String folded) {
-    return hits(folded).of(list) != null;
+    return hits(folded).has(list);
+  }
+
+  /** The sentence's words, as the lexicon cut it (once per sentence for every reader of it). */
+  Tokens tokens(String folded) {
+    return hits(folded).tokens;
   }
 
   private Hits hits(String folded) {
     Hits hits = last.get();
-    if (hits != null && hits.text == folded && hits.byList.length == lists) {
+    if (hits != null && hits.tokens.text() == folded && hits.count.length == lists) {
       return hits;
     }
     hits = read(folded);
@@ -141,8 +145,8 @@ public final class Lexicon {
 
   /** Every list's occurrences in the sentence: each word looked up once. */
   private Hits read(String folded) {
-    Hits hits = new Hits(folded, lists);
     Tokens sentence = Tokens.of(folded);
+    Hits hits = new Hits(sentence, lists);
     int n = folded.length();
     for (int w = 0; w < sentence.size(); w++) {
       int i = sentence.start(w);
@@ -150,7 +154,7 @@ public final class Lexicon {
       Entry entry = words.get(sentence.word(w));
       if (entry != null) {
         for (int list : entry.lists) {
-          hits.add(list, w, i, j);
+          hits.add(list, w);
         }
       }
       Node node = stems;
@@ -158,7 +162,7 @@ public final class Lexicon {
         node = node.next(folded.charAt(k));
         if (node != null) {
           for (int list : node.lists) {
-            hits.add(list, w, i, j);
+            hits.add(list, w);
           }
         }
       }
@@ -169,61 +173,77 @@ public final class Lexicon {
         }
       }
     }
-    hits.sortPhrases();
     return hits;
   }
 
-  /** The occurrences of one sentence, by list ({@code null} for a list with none). */
+  /**
+   * The occurrences of one sentence, by list: the words each list holds (word indexes, in order, each once), and
+   * the phrases found, as (list, start, end).
+   */
   private static final class Hits {
-    final String text;
-    final List<int[]>[] byList;
-    /** The last word each list took a hit at (plus one), so a word matching a list twice counts once. */
-    final int[] lastWord;
-    boolean phrasesAdded;
+    final Tokens tokens;
+    /** Per list, how many words of the sentence it holds, and which (word indexes). */
+    final int[] count;
+    final int[][] words;
+    /** Per list, how many phrases of it the sentence holds. */
+    final int[] phraseCount;
+    int[] phrases = NONE;
+    int phraseEnd;
 
-    @SuppressWarnings("unchecked")
-    Hits(String text, int lists) {
-      this.text = text;
-      this.byList = new List[lists];
-      this.lastWord = new int[lists];
+    Hits(Tokens tokens, int lists) {
+      this.tokens = tokens;
+      this.count = new int[lists];
+      this.words = new int[lists][];
+      this.phraseCount = new int[lists];
     }
 
-    List<int[]> of(int list) {
-      return byList[list];
-    }
-
-    void add(int list, int word, int start, int end) {
-      if (lastWord[list] == word + 1) {
-        return;
+    void add(int list, int word) {
+      int c = count[list];
+      int[] at = words[list];
+      if (c > 0 && at[c - 1] == word) {
+        return; // The word matched this list already (as a word and as a stem, or by two stems).
       }
-      lastWord[list] = word + 1;
-      listOf(list).add(new int[] {start, end});
+      if (at == null) {
+        at = new int[2];
+        words[list] = at;
+      } else if (c == at.length) {
+        at = Arrays.copyOf(at, c * 2);
+        words[list] = at;
+      }
+      at[c] = word;
+      count[list] = c + 1;
     }
 
     /** A phrase: every occurrence, as each phrase of a list is looked for on its own. */
     void addPhrase(int list, int start, int end) {
-      listOf(list).add(new int[] {start, end});
-      phrasesAdded = true;
+      if (phraseEnd + 3 > phrases.length) {
+        phrases = Arrays.copyOf(phrases, Math.max(12, phrases.length * 2));
+      }
+      phrases[phraseEnd++] = list;
+      phrases[phraseEnd++] = start;
+      phrases[phraseEnd++] = end;
+      phraseCount[list]++;
     }
 
-    private List<int[]> listOf(int list) {
-      List<int[]> hits = byList[list];
-      if (hits == null) {
-        hits = new ArrayList<>(2);
-        byList[list] = hits;
-      }
-      return hits;
+    boolean has(int list) {
+      return count[list] > 0 || phraseCount[list] > 0;
     }
 
-    void sortPhrases() {
-      if (!phrasesAdded) {
-        return;
+    List<int[]> of(int list) {
+      List<int[]> found = new ArrayList<>(count[list] + phraseCount[list]);
+      for (int w = 0; w < count[list]; w++) {
+        int word = words[list][w];
+        found.add(new int[] {tokens.start(word), tokens.end(word)});
       }
-      for (List<int[]> hits : byList) {
-        if (hits != null && hits.size() > 1) {
-          hits.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+      if (phraseCount[list] > 0) {
+        for (int p = 0; p < phraseEnd; p += 3) {
+          if (phrases[p] == list) {
+            found.add(new int[] {phrases[p + 1], phrases[p + 2]});
+          }
         }
+        found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
       }
+      return found;
     }
   }
 }
