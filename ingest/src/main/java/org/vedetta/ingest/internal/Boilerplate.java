@@ -28,9 +28,11 @@ import org.jsoup.select.NodeTraversor;
  *   <li><b>Names</b>: elements whose class, id or component attribute ({@code data-component},
  *       {@code data-testid}...) has a word ({@link #BOILERPLATE_WORDS}) naming cookie banners, share bars,
  *       comments, related stories and "read also" boxes, newsletters, ads, bylines, tags, menus, breadcrumbs,
- *       captions, or glued to a boilerplate stem ({@code jp-relatedposts}, {@code sharedaddy}). A name whose only
+ *       captions, or glued to a boilerplate stem ({@code jp-relatedposts}, {@code sharedaddy}); class names a CMS
+ *       derives from the post's tags and categories ({@code tag-sponsoring}) do not count. A name whose only
  *       such words are layout words ({@link #LAYOUT_WORDS}: Blogger's {@code "widget Blog"} and
- *       {@code "date-outer"}) does not remove an element that holds most of the page's text.
+ *       {@code "date-outer"}) does not remove an element that holds most of the page's text; in the lenient pass
+ *       (a page the strict one left nearly empty) no name does but one that says comments ({@link #COMMENT_WORDS}).
  *   <li><b>Headings</b> that open a "read also" box or a comment section ("Leggi anche", "Read more",
  *       "Читайте также", "Comments", "Комментарии"...): the heading and, for a "read also" heading, its next
  *       sibling when that is a list of links; for a comment heading or one that opens what follows an article
@@ -79,6 +81,8 @@ final class Boilerplate {
 
   /** Boilerplate words that templates also use for the layout around the article: not removed when it is inside. */
   static final Set<String> LAYOUT_WORDS = Set.of("widget", "date", "meta", "timestamp", "print", "toolbar");
+  /** The boilerplate words that name comment sections. */
+  static final Set<String> COMMENT_WORDS = Set.of("comment", "comments", "commenti", "disqus", "respond", "replies");
 
   private static final Pattern WORD_SPLIT = Pattern.compile("[\\s_-]+|(?<=[a-z])(?=[A-Z])");
   private static final Pattern READ_ALSO = Pattern.compile("(?iu)^[^\\p{L}\\p{N}]*("
@@ -114,10 +118,20 @@ final class Boilerplate {
 
   /** Removes the boilerplate of {@code page}, whose headline is {@code title}. */
   static void remove(Document page, String title) {
+    remove(page, title, false);
+  }
+
+  /**
+   * As {@link #remove(Document, String)}; {@code lenient}ly, an element that holds most of the page's text is kept
+   * whatever its name, unless it names comments: for a page whose layout is named like boilerplate
+   * ({@code "p-body-main--withSidebar"}, {@code "sc-ad-container article-content"}), which the strict names leave
+   * empty.
+   */
+  static void remove(Document page, String title, boolean lenient) {
     Element headline = headline(page, title);
     Set<Element> keep = protectedElements(page, headline);
     removeTags(page, keep, headline);
-    removeByName(page, keep);
+    removeByName(page, keep, lenient);
     removeByHeading(page, keep);
     removeLinkDense(page, keep);
   }
@@ -177,7 +191,7 @@ final class Boilerplate {
     }
   }
 
-  private static void removeByName(Document page, Set<Element> keep) {
+  private static void removeByName(Document page, Set<Element> keep, boolean lenient) {
     Map<Element, Integer> text = new IdentityHashMap<>();
     int pageText = page.body() == null ? 0 : Html.textOutsideLinks(page.body(), text);
     for (Element e : page.select("[class], [id]")) {
@@ -185,7 +199,7 @@ final class Boilerplate {
         continue;
       }
       String names = e.className() + " " + e.id();
-      if (hasBoilerplateWord(names) && !(onlyLayoutWords(names) && holdsThePage(e, text, pageText))) {
+      if (hasBoilerplateWord(names) && !(keptForLayout(names, lenient) && holdsThePage(e, text, pageText))) {
         e.remove();
       }
     }
@@ -193,11 +207,19 @@ final class Boilerplate {
       for (Element e : page.select("[" + attribute + "]")) {
         String names = e.attr(attribute);
         if (!keep.contains(e) && !e.is("html, body, main, [itemprop=articleBody]") && hasBoilerplateWord(names)
-            && !(onlyLayoutWords(names) && holdsThePage(e, text, pageText))) {
+            && !(keptForLayout(names, lenient) && holdsThePage(e, text, pageText))) {
           e.remove();
         }
       }
     }
+  }
+
+  /**
+   * Whether an element of this name that holds most of the page's text is the layout the article sits in: when its
+   * boilerplate words are all {@link #LAYOUT_WORDS}; {@code lenient}ly, unless it names comments.
+   */
+  private static boolean keptForLayout(String names, boolean lenient) {
+    return lenient ? !namesComments(names) : onlyLayoutWords(names);
   }
 
   /**
@@ -214,6 +236,19 @@ final class Boilerplate {
     return true;
   }
 
+  /**
+   * Whether a name says comments: a comment section may hold more text than the article it follows, so holding most
+   * of the page does not keep it.
+   */
+  static boolean namesComments(String value) {
+    for (String word : WORD_SPLIT.split(value.trim())) {
+      if (COMMENT_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether an element holds most of the page's text outside links: then it is the layout the article sits in. */
   private static boolean holdsThePage(Element e, Map<Element, Integer> text, int pageText) {
     return pageText > 0 && text.getOrDefault(e, 0) >= PAGE_SHARE * pageText;
@@ -223,13 +258,21 @@ final class Boilerplate {
     if (value == null || value.isBlank()) {
       return false;
     }
-    for (String word : WORD_SPLIT.split(value.trim())) {
-      if (!word.isEmpty() && boilerplate(word.toLowerCase(Locale.ROOT))) {
-        return true;
+    for (String name : value.trim().split("\\s+")) {
+      if (TAXONOMY.matcher(name).lookingAt()) {
+        continue; // "tag-sponsoring", "category-news": the post's tags and categories, not what the element is
+      }
+      for (String word : WORD_SPLIT.split(name)) {
+        if (!word.isEmpty() && boilerplate(word.toLowerCase(Locale.ROOT))) {
+          return true;
+        }
       }
     }
     return false;
   }
+
+  /** Class names that CMSs derive from a post's tags and categories (WordPress's {@code post_class}). */
+  private static final Pattern TAXONOMY = Pattern.compile("(?i)(tag|category|post_tag|post-format|format)-");
 
   /** A boilerplate word, or one glued to a boilerplate stem ("relatedposts", "sharedaddy", "sidebarleft"). */
   private static boolean boilerplate(String word) {

@@ -40,6 +40,10 @@ public final class PageExtractor {
   static final int REPEAT_MIN = 40;
   /** How many different paragraphs must repeat for the page to count as carrying its article twice. */
   static final int COPIED_MIN = 3;
+  /** A main text shorter than this share of the page's text outside links, and than {@link #NEARLY_EMPTY_MAX}... */
+  static final double NEARLY_EMPTY_SHARE = 0.2;
+  /** ...characters, is sought again with the lenient boilerplate pass. */
+  static final int NEARLY_EMPTY_MAX = 1_500;
   /** Share of common words (Jaccard) above which a first paragraph is the headline again. */
   static final double TITLE_LIKENESS = 0.6;
 
@@ -73,7 +77,15 @@ public final class PageExtractor {
 
   public ExtractedPage extract(Document page, String languageHint) {
     PageMetadata meta = PageMetadata.of(page);
-    String text = mainText(page.clone(), meta.title, meta.author);
+    String text = mainText(page.clone(), meta.title, meta.author, false);
+    if (nearlyEmpty(text, page)) {
+      // A layout named like boilerplate ("main--withSidebar", "ad-container article-content") took the article
+      // with it: again, keeping whatever holds most of the page unless it is named as comments.
+      String lenient = mainText(page.clone(), meta.title, meta.author, true);
+      if (lenient.length() > text.length()) {
+        text = lenient;
+      }
+    }
     String language = Languages.first(meta.language, languageHint);
     if (language == null) {
       language = Languages.detect(meta.title + "\n\n" + text);
@@ -91,9 +103,21 @@ public final class PageExtractor {
     return null;
   }
 
-  private String mainText(Document page, String title, String author) {
+  /**
+   * Whether the main text found is a sliver of a page that has text: under {@value #NEARLY_EMPTY_SHARE} of its text
+   * outside links, and under {@value #NEARLY_EMPTY_MAX} characters.
+   */
+  private static boolean nearlyEmpty(String text, Document page) {
+    if (text.length() >= NEARLY_EMPTY_MAX || page.body() == null) {
+      return false;
+    }
+    int pageText = Html.textOutsideLinks(page.body(), new IdentityHashMap<>());
+    return text.length() < NEARLY_EMPTY_SHARE * pageText;
+  }
+
+  private String mainText(Document page, String title, String author, boolean lenient) {
     List<Element> selected = selected(page);
-    Boilerplate.remove(page, title);
+    Boilerplate.remove(page, title, lenient);
     List<Element> roots = selected != null ? selected : main(page);
     if (selected == null && !roots.isEmpty()) {
       roots = withLead(page, roots);

@@ -107,6 +107,38 @@ class PageExtractorTest {
   }
 
   @Test
+  void aLayoutNamedLikeBoilerplateDoesNotTakeTheArticleWithIt() {
+    String html = """
+        <html><body><div class="p-body-main p-body-main--withSidebar">
+          <div class="content"><p>Kim sent troops to the Kursk region in October, officials in Seoul said today.</p>
+          <p>The deployment was confirmed by both governments after months of denials.</p></div>
+          <div class="sidebar"><a href="/a">Most read</a></div>
+        </div><div class="comments"><p>First!</p></div></body></html>""";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text()).isEqualTo(
+        "Kim sent troops to the Kursk region in October, officials in Seoul said today.\n\n"
+            + "The deployment was confirmed by both governments after months of denials.");
+  }
+
+  @Test
+  void classNamesOfAPostsTagsAndCategoriesAreNotBoilerplateWords() {
+    assertThat(Boilerplate.hasBoilerplateWord("post type-post tag-sponsoring category-social-media")).isFalse();
+    assertThat(Boilerplate.hasBoilerplateWord("post sponsored-content")).isTrue();
+    assertThat(Boilerplate.hasBoilerplateWord("widget-tags")).isTrue();
+  }
+
+  @Test
+  void theLenientPassStillDropsAHeavyCommentSection() {
+    String comment = "<li><p>" + "I think this is wrong and the government should explain itself. ".repeat(4)
+        + "</p></li>";
+    String html = "<html><body><div class=\"main--withSidebar\"><p>Officials confirmed the figure.</p>"
+        + "<ol class=\"comment-list\">" + comment.repeat(20) + "</ol></div></body></html>";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text())
+        .isEqualTo("Officials confirmed the figure.");
+  }
+
+  @Test
   void readsTheCharsetFromThePage() {
     byte[] latin1 = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Citt\u00e0 di Mosca</p></body></html>"
         .getBytes(StandardCharsets.ISO_8859_1);
