@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vedetta.app.config.VedettaConfig;
@@ -27,26 +24,17 @@ public final class ConfigReloader implements AutoCloseable {
 
   private final Path dir;
   private final Notifier notifier;
-  private final ScheduledExecutorService timer;
-  private List<Object> stamps;
+  private final FileWatch watch;
 
-  private ConfigReloader(Path dir, Notifier notifier) {
+  private ConfigReloader(Path dir, Notifier notifier, Duration interval) {
     this.dir = dir;
     this.notifier = notifier;
-    this.stamps = stamps();
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "vedetta-config-reload");
-      t.setDaemon(true);
-      return t;
-    });
+    this.watch = FileWatch.start("config", FILES.stream().map(dir::resolve).toList(), interval, this::reload);
   }
 
   /** Starts watching {@code dir}, checking every {@code interval}. */
   public static ConfigReloader start(Path dir, Notifier notifier, Duration interval) {
-    ConfigReloader reloader = new ConfigReloader(dir, notifier);
-    reloader.timer.scheduleWithFixedDelay(reloader::checkQuietly, interval.toMillis(), interval.toMillis(),
-        TimeUnit.MILLISECONDS);
-    return reloader;
+    return new ConfigReloader(dir, notifier, interval);
   }
 
   /**
@@ -54,12 +42,11 @@ public final class ConfigReloader implements AutoCloseable {
    *
    * @return whether new settings were applied
    */
-  public synchronized boolean check() {
-    List<Object> now = stamps();
-    if (now.equals(stamps)) {
-      return false;
-    }
-    stamps = now;
+  public boolean check() {
+    return watch.check();
+  }
+
+  private boolean reload() {
     try {
       VedettaConfig config = VedettaConfig.load(dir);
       notifier.reconfigure(config.watchlists(), config.subscribers());
@@ -74,21 +61,9 @@ public final class ConfigReloader implements AutoCloseable {
     return false;
   }
 
-  private void checkQuietly() {
-    try {
-      check();
-    } catch (RuntimeException e) {
-      LOG.error("Config reload failed: {}", e.toString(), e);
-    }
-  }
-
-  private List<Object> stamps() {
-    return FileStamps.of(FILES.stream().map(dir::resolve).toList());
-  }
-
   @Override
   public void close() {
-    timer.shutdownNow();
+    watch.close();
   }
 
   @Override

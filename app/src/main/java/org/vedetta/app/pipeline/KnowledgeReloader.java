@@ -3,9 +3,6 @@ package org.vedetta.app.pipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,39 +26,24 @@ final class KnowledgeReloader implements AutoCloseable {
   private final String displayDir;
   private final AtomicReference<Matcher> matcher;
   private final Function<KnowledgeSet, Matcher> build;
-  private final ScheduledExecutorService timer;
-  private List<Object> stamps;
+  private final FileWatch watch;
 
   private KnowledgeReloader(Path dir, String displayDir, AtomicReference<Matcher> matcher,
-      Function<KnowledgeSet, Matcher> build) {
+      Function<KnowledgeSet, Matcher> build, Duration interval) {
     this.dir = dir;
     this.displayDir = displayDir;
     this.matcher = matcher;
     this.build = build;
-    this.stamps = stamps();
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "vedetta-knowledge-reload");
-      t.setDaemon(true);
-      return t;
-    });
+    this.watch = FileWatch.start("knowledge", FILES.stream().map(dir::resolve).toList(), interval, this::reload);
   }
 
   /** Starts watching {@code dir}; a change puts {@code build}'s matcher on the new set into {@code matcher}. */
   static KnowledgeReloader start(Path dir, String displayDir, AtomicReference<Matcher> matcher,
       Function<KnowledgeSet, Matcher> build, Duration interval) {
-    KnowledgeReloader reloader = new KnowledgeReloader(dir, displayDir, matcher, build);
-    reloader.timer.scheduleWithFixedDelay(reloader::checkQuietly, interval.toMillis(), interval.toMillis(),
-        TimeUnit.MILLISECONDS);
-    return reloader;
+    return new KnowledgeReloader(dir, displayDir, matcher, build, interval);
   }
 
-  /** Reloads when a file changed since the last look; returns whether a new set is in use. */
-  synchronized boolean check() {
-    List<Object> now = stamps();
-    if (now.equals(stamps)) {
-      return false;
-    }
-    stamps = now;
+  private boolean reload() {
     try {
       KnowledgeSet knowledge = KnowledgeSet.load(dir, displayDir);
       matcher.set(build.apply(knowledge));
@@ -74,20 +56,8 @@ final class KnowledgeReloader implements AutoCloseable {
     return false;
   }
 
-  private void checkQuietly() {
-    try {
-      check();
-    } catch (RuntimeException e) {
-      LOG.error("Knowledge reload failed: {}", e.toString(), e);
-    }
-  }
-
-  private List<Object> stamps() {
-    return FileStamps.of(FILES.stream().map(dir::resolve).toList());
-  }
-
   @Override
   public void close() {
-    timer.shutdownNow();
+    watch.close();
   }
 }

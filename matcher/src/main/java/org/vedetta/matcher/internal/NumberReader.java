@@ -1,10 +1,14 @@
 package org.vedetta.matcher.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.vedetta.model.Qualifier;
 
 /**
@@ -250,20 +254,20 @@ public final class NumberReader {
   }
 
   /** The first words of the number words, vague amounts and multiplier words a figure can start with. */
-  private static final java.util.Set<String> FIRST_WORDS = firstWords();
-  private static final java.util.Set<String> MULTIPLIER_WORDS = java.util.Set.of("thousand", "hundred", "mille",
+  private static final Set<String> FIRST_WORDS = firstWords();
+  private static final Set<String> MULTIPLIER_WORDS = Set.of("thousand", "hundred", "mille",
       "mil", "mila", "tausend");
   private static final String THOUSAND_RU = FoldedText.foldLetters("тысяч");
   private static final String THOUSAND_UK = FoldedText.foldLetters("тисяч");
 
-  private static java.util.Set<String> firstWords() {
-    java.util.Set<String> first = new java.util.HashSet<>(java.util.Set.of("mila", "mille"));
-    java.util.stream.Stream.concat(STANDALONE.keySet().stream(), VAGUE.stream().map(FoldedText::foldLetters))
+  private static Set<String> firstWords() {
+    Set<String> first = new HashSet<>(Set.of("mila", "mille"));
+    Stream.concat(STANDALONE.keySet().stream(), VAGUE.stream().map(FoldedText::foldLetters))
         .forEach(w -> {
           int[] runs = wordRuns(w);
           first.add(w.substring(runs[0], runs[1]));
         });
-    return java.util.Set.copyOf(first);
+    return Set.copyOf(first);
   }
 
   /** The words of a text as the expressions' {@code (?U)\\w} sees them: {@code [start, end)} pairs in order. */
@@ -283,13 +287,13 @@ public final class NumberReader {
         j += Character.charCount(c);
       }
       if (count + 2 > runs.length) {
-        runs = java.util.Arrays.copyOf(runs, runs.length * 2);
+        runs = Arrays.copyOf(runs, runs.length * 2);
       }
       runs[count++] = i;
       runs[count++] = j;
       i = j;
     }
-    return java.util.Arrays.copyOf(runs, count);
+    return Arrays.copyOf(runs, count);
   }
 
   /** {@code \\w} with {@link Pattern#UNICODE_CHARACTER_CLASS}: letters, marks, digits, connectors, joiners. */

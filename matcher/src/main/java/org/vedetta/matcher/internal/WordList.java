@@ -1,5 +1,6 @@
 package org.vedetta.matcher.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class WordList {
 
   /** {@code [start, end)} of every occurrence in the folded sentence, in order. */
   public List<int[]> find(String folded) {
-    return empty ? new java.util.ArrayList<>() : lexicon.find(id, folded);
+    return empty ? new ArrayList<>() : lexicon.find(id, folded);
   }
 
   public boolean occursIn(String folded) {
