@@ -26,8 +26,9 @@ import org.jsoup.select.Elements;
  * {@value #LEAD_MIN_WORDS} words, mostly outside links, come first: that is the standfirst. Last, paragraphs
  * that are page furniture rather than text are dropped: a first one repeating the title (or sharing most of
  * its words), one that is the author's name, a byline ("By ...", "di ..."), a photo credit, a copyright line,
- * a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share"; and when a page carries its article twice (a
- * print, app or script-free copy: at least {@value #COPIED_MIN} paragraphs repeated), the second copy.
+ * a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share"; when a page carries its article twice (a
+ * print, app or script-free copy: at least {@value #COPIED_MIN} paragraphs repeated), the second copy; and the
+ * headings the text ends with, whose sections were boilerplate ("Mehr zum Thema", "Temas relacionados").
  *
  * <p>How well this works is measured by {@link org.vedetta.ingest.ExtractionScore} ({@code vedetta score-extraction}).
  */
@@ -46,6 +47,8 @@ public final class PageExtractor {
   static final int NEARLY_EMPTY_MAX = 1_500;
   /** Share of common words (Jaccard) above which a first paragraph is the headline again. */
   static final double TITLE_LIKENESS = 0.6;
+  /** A heading longer than this is a paragraph set as a heading. */
+  static final int HEADING_MAX = 120;
 
   private static final Set<String> LEAD_BLOCKS = Set.of("p", "div", "h2", "h3", "section", "blockquote");
 
@@ -122,21 +125,34 @@ public final class PageExtractor {
     if (selected == null && !roots.isEmpty()) {
       roots = withLead(page, roots);
     }
-    List<String> paragraphs = new ArrayList<>();
-    List<String> blocks = List.of(TextBlocks.of(roots).split("\n\n"));
-    Set<String> copied = copied(blocks);
+    List<TextBlocks.Block> paragraphs = new ArrayList<>();
+    List<TextBlocks.Block> blocks = TextBlocks.blocks(roots);
+    Set<String> copied = copied(blocks.stream().map(TextBlocks.Block::text).toList());
     Set<String> seen = new HashSet<>();
-    for (String paragraph : blocks) {
+    for (TextBlocks.Block block : blocks) {
+      String paragraph = block.text();
       if (copied.contains(paragraph) && !seen.add(paragraph)) {
         continue; // the article again: a page carrying it twice (a print, app or noscript copy)
       }
-      if (!paragraph.isEmpty() && !FURNITURE.matcher(paragraph).matches() && !BYLINE.matcher(paragraph).matches()
+      if (!FURNITURE.matcher(paragraph).matches() && !BYLINE.matcher(paragraph).matches()
           && !(paragraphs.isEmpty() && likeTitle(paragraph, title))
           && !(paragraph.length() <= 80 && author != null && sameText(paragraph, author))) {
-        paragraphs.add(paragraph);
+        paragraphs.add(block);
       }
     }
-    return String.join("\n\n", paragraphs);
+    return String.join("\n\n", withoutTrailingHeadings(paragraphs));
+  }
+
+  /**
+   * The paragraphs less the headings they end with: a heading with nothing after it introduced a section that was
+   * boilerplate ("Mehr zum Thema" over related links, "Temas relacionados"). A text of headings only is kept whole.
+   */
+  static List<String> withoutTrailingHeadings(List<TextBlocks.Block> paragraphs) {
+    int end = paragraphs.size();
+    while (end > 0 && paragraphs.get(end - 1).heading() > 0 && paragraphs.get(end - 1).text().length() <= HEADING_MAX) {
+      end--;
+    }
+    return paragraphs.subList(0, end == 0 ? paragraphs.size() : end).stream().map(TextBlocks.Block::text).toList();
   }
 
   /**

@@ -49,7 +49,18 @@ final class TextBlocks {
 
   /** The paragraphs of these elements, in order. */
   static String of(List<Element> roots) {
-    List<String> paragraphs = new ArrayList<>();
+    return String.join("\n\n", blocks(roots).stream().map(Block::text).toList());
+  }
+
+  /**
+   * A paragraph and, when a heading ({@code h2}...{@code h6}) is all it holds, that heading's rank (2 to 6); 0 for
+   * any other paragraph.
+   */
+  record Block(String text, int heading) {}
+
+  /** The paragraphs of these elements, in order, each with its heading rank. */
+  static List<Block> blocks(List<Element> roots) {
+    List<Block> paragraphs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     NodeVisitor visitor = new NodeVisitor() {
       @Override
@@ -58,7 +69,7 @@ final class TextBlocks {
           current.append(text.getWholeText());
         } else if (node instanceof Element element) {
           if (BLOCKS.contains(element.normalName())) {
-            flush(current, paragraphs);
+            flush(current, paragraphs, 0);
           } else if (CELLS.contains(element.normalName())) {
             current.append(' ');
           }
@@ -68,21 +79,28 @@ final class TextBlocks {
       @Override
       public void tail(Node node, int depth) {
         if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-          flush(current, paragraphs);
+          flush(current, paragraphs, headingRank(element));
         }
       }
     };
     for (Element root : roots) {
       NodeTraversor.traverse(visitor, root);
-      flush(current, paragraphs);
+      flush(current, paragraphs, 0);
     }
-    return String.join("\n\n", paragraphs);
+    return paragraphs;
   }
 
-  private static void flush(StringBuilder current, List<String> paragraphs) {
+  /** 2 to 6 for {@code h2} to {@code h6}, else 0 ({@code h1} is the headline, never in the text). */
+  private static int headingRank(Element element) {
+    String name = element.normalName();
+    return name.length() == 2 && name.charAt(0) == 'h' && name.charAt(1) >= '2' && name.charAt(1) <= '6'
+        ? name.charAt(1) - '0' : 0;
+  }
+
+  private static void flush(StringBuilder current, List<Block> paragraphs, int heading) {
     String paragraph = collapse(current);
     if (!paragraph.isEmpty()) {
-      paragraphs.add(paragraph);
+      paragraphs.add(new Block(paragraph, heading));
     }
     current.setLength(0);
   }

@@ -128,6 +128,28 @@ class PageExtractorTest {
   }
 
   @Test
+  void headingsTheTextEndsWithGoWithTheSectionsTheyIntroduced() {
+    String html = """
+        <html><body><article>
+          <h2>Vertrag ratifiziert</h2><p>Das Parlament hat den Vertrag am Dienstag ratifiziert.</p>
+          <h2>Weitere Artikel zum Thema</h2><ul class="related-list"><li><a href="/a">Ein anderer Artikel</a></li></ul>
+          <h3>Temas relacionados</h3>
+        </article></body></html>""";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text())
+        .isEqualTo("Vertrag ratifiziert\n\nDas Parlament hat den Vertrag am Dienstag ratifiziert.");
+  }
+
+  @Test
+  void aTextOfHeadingsOnlyIsKept() {
+    String html = "<html><body><article><h2>Test Case 1</h2><img src=\"a.png\"><h2>Test Case 2</h2>"
+        + "<img src=\"b.png\"></article></body></html>";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text())
+        .isEqualTo("Test Case 1\n\nTest Case 2");
+  }
+
+  @Test
   void theLenientPassStillDropsAHeavyCommentSection() {
     String comment = "<li><p>" + "I think this is wrong and the government should explain itself. ".repeat(4)
         + "</p></li>";
