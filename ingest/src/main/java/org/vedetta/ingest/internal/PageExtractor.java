@@ -26,7 +26,8 @@ import org.jsoup.select.Elements;
  * {@value #LEAD_MIN_WORDS} words, mostly outside links, come first: that is the standfirst. Last, paragraphs
  * that are page furniture rather than text are dropped: a first one repeating the title (or sharing most of
  * its words), one that is the author's name, a byline ("By ...", "di ..."), a photo credit, a copyright line,
- * a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share"; when a page carries its article twice (a
+ * a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share", an ad label ("*Werbung. Dieser Beitrag..."), a
+ * call to follow the site ("Síguenos en Telegram...") or to sign up for its newsletter, a subscription prompt; when a page carries its article twice (a
  * print, app or script-free copy: at least {@value #COPIED_MIN} paragraphs repeated), the second copy; and the
  * headings the text ends with, whose sections were boilerplate ("Mehr zum Thema", "Temas relacionados").
  *
@@ -56,7 +57,16 @@ public final class PageExtractor {
       + "(©|\\(c\\)|copyright\\b).{0,120}"
       + "|.{0,40}riproduzione riservata.{0,40}|.{0,60}all rights reserved.{0,40}|.{0,60}все права защищены.{0,40}"
       + "|(photo|foto|фото|image|credit|credits|illustration)\\s*[:©].{0,100}"
-      + "|(advertisement|advertising|pubblicità|annuncio|реклама|anzeige|publicité|publicidad)"
+      + "|[^\\p{L}]{0,3}(advertisement|advertising|pubblicità|annuncio|реклама|anzeige|werbung|publicité|publicidad"
+      + "|sponsored|gesponsert)([^\\p{L}\\p{N}]*|\\s*[-–—:,.|*]\\s*.{0,150})"
+      + "|(follow|síguenos|siguenos|seguici|suivez[- ]nous|folgen sie uns|folgt uns|folge uns|подписывайтесь"
+      + "|підписуйтесь)\\b.{0,150}\\b(telegram|instagram|facebook|twitter|whatsapp|youtube|tiktok|google news)\\b.{0,100}"
+      + "|(?=.{0,130}$).*\\bnewsletter\\b.*\\b(sign up|subscribe|anmelden|abonnieren|iscriviti|inscrivez-vous"
+      + "|abonnez-vous|suscríbete|suscribete|подпишитесь|підпишіться)\\b.*"
+      + "|(?=.{0,130}$).*\\b(sign up|subscribe|anmelden|abonnieren|iscriviti|inscrivez-vous|abonnez-vous|suscríbete"
+      + "|suscribete)\\b.*\\bnewsletter\\b.*"
+      + "|(?=.{0,200}$).*\\b(please subscribe|subscribe to (read|continue|view)|to (view|read|continue reading) the full"
+      + " (story|article)|already a subscriber)\\b.*"
       + "|(share|condividi|partager|teilen|compartir|поделиться|поділитися)( (this|on|su|sur|via) .{0,30})?"
       + "|((additional )?reporting|writing|editing|reporting and writing) by .{0,150}"
       + "|posted by .{0,80}"

@@ -141,6 +141,24 @@ class PageExtractorTest {
   }
 
   @Test
+  void adLabelsCallsToFollowAndSubscriptionPromptsAreFurniture() {
+    String html = """
+        <html><body><article>
+          <p>*Werbung. Dieser Beitrag enthält Werbung für einen Hersteller.</p>
+          <p>Werbung für Tabak ist in Deutschland weitgehend verboten, sagte die Ministerin am Montag.</p>
+          <p>ANZEIGE - Heute mal ausgehen?</p>
+          <p>The ministry's newsletter said the treaty was ratified on Tuesday by both chambers of parliament.</p>
+          <p>Zum Newsletter anmelden</p>
+          <p>Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras noticias.</p>
+          <p>To view the full story, please subscribe to The Daily Example.</p>
+        </article></body></html>""";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text()).isEqualTo(
+        "Werbung für Tabak ist in Deutschland weitgehend verboten, sagte die Ministerin am Montag.\n\n"
+            + "The ministry's newsletter said the treaty was ratified on Tuesday by both chambers of parliament.");
+  }
+
+  @Test
   void aTextOfHeadingsOnlyIsKept() {
     String html = "<html><body><article><h2>Test Case 1</h2><img src=\"a.png\"><h2>Test Case 2</h2>"
         + "<img src=\"b.png\"></article></body></html>";
