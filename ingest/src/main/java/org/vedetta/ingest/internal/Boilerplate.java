@@ -32,7 +32,8 @@ import org.jsoup.select.NodeTraversor;
  *       derives from the post's tags and categories ({@code tag-sponsoring}) do not count. A name whose only
  *       such words are layout words ({@link #LAYOUT_WORDS}: Blogger's {@code "widget Blog"} and
  *       {@code "date-outer"}) does not remove an element that holds most of the page's text; in the lenient pass
- *       (a page the strict one left nearly empty) no name does but one that says comments ({@link #COMMENT_WORDS}).
+ *       (a page the strict one left nearly empty) no name does but one that says comments ({@link #COMMENT_WORDS}),
+ *       and the page's text is counted without its comment sections (a long discussion under a short article).
  *   <li><b>Headings</b> that open a "read also" box or a comment section ("Leggi anche", "Read more",
  *       "Читайте также", "Comments", "Комментарии"...): the heading and, for a "read also" heading, its next
  *       sibling when that is a list of links; for a comment heading or one that opens what follows an article
@@ -194,6 +195,9 @@ final class Boilerplate {
   private static void removeByName(Document page, Set<Element> keep, boolean lenient) {
     Map<Element, Integer> text = new IdentityHashMap<>();
     int pageText = page.body() == null ? 0 : Html.textOutsideLinks(page.body(), text);
+    if (lenient) {
+      pageText -= commentText(page, text); // a long discussion does not make the article a minor part of the page
+    }
     for (Element e : page.select("[class], [id]")) {
       if (keep.contains(e) || e.is("html, body, main, [itemprop=articleBody]")) {
         continue;
@@ -247,6 +251,18 @@ final class Boilerplate {
       }
     }
     return false;
+  }
+
+  /** The text outside links of the page's comment sections (elements named as comments, outermost only). */
+  private static int commentText(Document page, Map<Element, Integer> text) {
+    int total = 0;
+    for (Element e : page.select("[class], [id]")) {
+      if (namesComments(e.className() + " " + e.id())
+          && e.parents().stream().noneMatch(p -> namesComments(p.className() + " " + p.id()))) {
+        total += text.getOrDefault(e, 0);
+      }
+    }
+    return total;
   }
 
   /** Whether an element holds most of the page's text outside links: then it is the layout the article sits in. */

@@ -179,6 +179,18 @@ class PageExtractorTest {
   }
 
   @Test
+  void aLongDiscussionDoesNotHideAnArticleNamedLikeBoilerplate() {
+    String comment = "<article class=\"comment-body\"><p>" + "Ich sehe das ganz anders als der Autor hier. ".repeat(6)
+        + "</p></article>";
+    String html = "<html><body><main><article class=\"has-paywall steady-paywall-container\">"
+        + "<p>" + "Die Regierung hat den Vertrag am Dienstag ratifiziert. ".repeat(8) + "</p></article>"
+        + "<ol class=\"comment-list\">" + comment.repeat(30) + "</ol></main></body></html>";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text())
+        .startsWith("Die Regierung hat den Vertrag am Dienstag ratifiziert.").doesNotContain("Autor");
+  }
+
+  @Test
   void readsTheCharsetFromThePage() {
     byte[] latin1 = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Citt\u00e0 di Mosca</p></body></html>"
         .getBytes(StandardCharsets.ISO_8859_1);
