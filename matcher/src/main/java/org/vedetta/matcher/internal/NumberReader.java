@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 import org.vedetta.model.Qualifier;
 
 /**
- * Reads the figures of a folded sentence the way Italian, English and Russian write them: digit groups
+ * Reads the figures of a folded sentence the way the knowledge set's languages write them: digit groups
  * ("10.000", "10,000", "10 000"), multipliers ("15 mila", "2.5 million", "12 тысяч"), number words
- * ("diecimila", "ten thousand"), ranges ("tra i 10.000 e i 12.000", "10,000–12,000", "от 10 до 12 тысяч"),
- * qualifiers ("circa", "up to", "oltre") and vague amounts ("migliaia", "thousands").
+ * ("diecimila", "ten thousand", "un millar"), Russian and Ukrainian number words in their cases and collective
+ * numerals ("около шести тысяч", "тысячу саперов", "до тисячі", "дев'ятеро"), ranges ("tra i 10.000 e i 12.000",
+ * "10,000–12,000", "от 10 до 12 тысяч"), qualifiers ("circa", "up to", "oltre") and vague amounts ("migliaia",
+ * "thousands").
  */
 public final class NumberReader {
 
@@ -46,7 +48,10 @@ public final class NumberReader {
   private static final Pattern ATOM = compile(
       "(?U)(?<![\\w.,])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
       + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
-      + "|[а-яіїє]+\\s(?:тысяч[аи]?|тисяч[аі]?))(?![\\w])"
+      + "|[а-яіїє']+\\s(?:тысяч[аиу]?|тисяч[аіу]?)|тысячу|тисячу|[a-z]+\\smillar"
+      // "около тысячи", "до тисячі": a thousand, not thousands, after a word of amount
+      + "|(?<=(?:около|до|более|свыше|почти|порядка|понад|близько|майже|більше|щонайменше)\\s)(?:тысячи|тисячі))"
+      + "(?![\\w])"
       + "|(?<![\\w'])(?<small>" + String.join("|", STANDALONE.keySet()) + ")(?![\\w'])"
       + "|(?<![\\w])(?<vague>" + String.join("|", VAGUE) + ")(?![\\w])");
   private static final Pattern PERCENT = compile("\\G\\s?(?:%|per ?cento|percent|per cent|процент[а-я]*)");
@@ -121,9 +126,14 @@ public final class NumberReader {
         words.putIfAbsent(FoldedText.foldLetters(list[i]), values[l][i]);
       }
     }
-    // Russian and Ukrainian oblique cases: "двух", "девяти бойцам", "п'яти".
+    // Russian and Ukrainian oblique cases ("двух", "девяти бойцам", "п'яти") and collective numerals.
     String[] cases = {"двух:2", "трех:3", "четырех:4", "пяти:5", "шести:6", "семи:7", "восьми:8", "девяти:9",
-        "десяти:10", "двох:2", "трьох:3", "чотирьох:4", "п'яти:5", "дев'яти:9", "дві:2", "две:2"};
+        "десяти:10", "двох:2", "трьох:3", "чотирьох:4", "п'яти:5", "дев'яти:9", "дві:2", "две:2",
+        // Collective numerals, which count people: "девятеро бойцов", "дев'ятеро з них".
+        "двое:2", "трое:3", "четверо:4", "пятеро:5", "шестеро:6", "семеро:7", "восьмеро:8", "девятеро:9",
+        "десятеро:10", "двоих:2", "троих:3", "четверых:4", "пятерых:5", "двоє:2", "троє:3", "п'ятеро:5",
+        "дев'ятеро:9", "шести:6", "семи:7", "восьми:8", "шістьох:6", "сімох:7", "восьми:8", "десятьох:10",
+        "п'ятьох:5", "дев'ятьох:9"};
     for (String c : cases) {
       String[] kv = c.split(":");
       words.putIfAbsent(FoldedText.foldLetters(kv[0]), Integer.parseInt(kv[1]));
@@ -179,8 +189,9 @@ public final class NumberReader {
         Atom atom = atom(m, folded);
         if (atom != null) {
           atoms.add(atom);
-        }
-        resume = m.end();
+          resume = m.end();
+        } // else words that only look like a figure ("около тысячи"): the figure may start at the next word
+
       }
     }
     List<Figure> figures = new ArrayList<>();
@@ -256,12 +267,13 @@ public final class NumberReader {
   /** The first words of the number words, vague amounts and multiplier words a figure can start with. */
   private static final Set<String> FIRST_WORDS = firstWords();
   private static final Set<String> MULTIPLIER_WORDS = Set.of("thousand", "hundred", "mille",
-      "mil", "mila", "tausend");
+      "mil", "mila", "tausend", "millar");
   private static final String THOUSAND_RU = FoldedText.foldLetters("тысяч");
   private static final String THOUSAND_UK = FoldedText.foldLetters("тисяч");
 
   private static Set<String> firstWords() {
-    Set<String> first = new HashSet<>(Set.of("mila", "mille"));
+    Set<String> first = new HashSet<>(Set.of("mila", "mille", FoldedText.foldLetters("тысячу"),
+        FoldedText.foldLetters("тисячу")));
     Stream.concat(STANDALONE.keySet().stream(), VAGUE.stream().map(FoldedText::foldLetters))
         .forEach(w -> {
           int[] runs = wordRuns(w);
@@ -401,8 +413,8 @@ public final class NumberReader {
   /** "diecimila" = 10,000; "ten thousand" = 10,000; "quindici mila" = 15,000; "mille" alone = 1,000. */
   static long words(String text) {
     String t = text.trim();
-    java.util.regex.Matcher m = compile("(?U)^(.*?)[\\s-]?(mila|mille|mil|tausend|thousand|hundred"
-        + "|тысяч[аи]?|тисяч[аі]?)$").matcher(t);
+    java.util.regex.Matcher m = compile("(?U)^(.*?)[\\s-]?(mila|mille|mil|millar|tausend|thousand|hundred"
+        + "|тысяч[аиу]?|тисяч[аіу]?)$").matcher(t);
     if (!m.matches()) {
       return -1;
     }
@@ -418,6 +430,9 @@ public final class NumberReader {
   /** "quindici" = 15, "venticinque" = 25, "twenty-five" handled by the caller's split. */
   private static long smallNumber(String word) {
     Integer direct = SMALL.get(word);
+    if (direct == null) {
+      direct = STANDALONE.get(word); // an oblique case: "шести тысяч", "п'яти тисяч"
+    }
     if (direct != null) {
       return direct;
     }

@@ -52,6 +52,13 @@ class NumberReaderTest {
       i morti sono vicini ai 2.000                                | 2000  | 2000  | ABOUT
       nine soldiers                                               | 9     | 9     | EXACT
       девяти бойцам                                               | 9     | 9     | EXACT
+      около шести тысяч военнослужащих                            | 6000  | 6000  | ABOUT
+      направит тысячу саперов                                     | 1000  | 1000  | EXACT
+      около тысячи солдат                                         | 1000  | 1000  | ABOUT
+      кількість поранених може сягнути до тисячі                  | 0     | 1000  | UP_TO
+      Дев'ятеро з них загинули                                    | 9     | 9     | EXACT
+      погибли пятеро военных                                      | 5     | 5     | EXACT
+      alrededor de un millar ya llegó                             | 1000  | 1000  | ABOUT
       superaría los 15.000 militares                              | 15000 | 1000000000000000000 | AT_LEAST
       """)
   void readsFiguresAsEachLanguageWritesThem(String sentence, long low, long high, Qualifier qualifier) {
