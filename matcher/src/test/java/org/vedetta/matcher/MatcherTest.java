@@ -91,6 +91,19 @@ class MatcherTest {
   }
 
   @Test
+  void anEventCalledRecentIsBackgroundToTheNews() {
+    String text = """
+        Vladimir Poutine a signé une loi ratifiant l'accord logistique avec l'Inde.
+        Cette décision intervient peu après la récente visite de Vladimir Poutine à New Delhi.""";
+    MatchResult result = matcher.match(Knowledge.article("wire", "https://example.org/relos", "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("leader_meeting"))
+        .singleElement().satisfies(a -> assertThat(a.verdict()).isEqualTo(Verdict.KNOWN));
+    assertThat(result.developments()).extracting(d -> d.claim().event()).doesNotContain("leader_meeting");
+  }
+
+  @Test
   void aCasualtyFigureBeatsTheDeploymentReading() {
     String text = "Circa 4.000 soldati nordcoreani sono morti combattendo per la Russia, secondo Kiev.";
     Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/c", "", text, "2026-11-23T08:00:00Z"))
