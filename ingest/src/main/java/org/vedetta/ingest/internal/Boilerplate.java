@@ -40,7 +40,8 @@ import org.jsoup.select.NodeTraversor;
  *       ("About the author", "Rate this article", "More from ..."), everything after it in its parent. And
  *       short blocks that start with such a phrase ({@code <p><b>Leggi anche:</b> <a>...</a></p>}).
  *   <li><b>Link-dense blocks</b>: lists, paragraphs and divisions whose text is at least half link text and
- *       that have less than {@value #LINK_BLOCK_MAX_OWN_TEXT} characters of their own.
+ *       that have less than {@value #LINK_BLOCK_MAX_OWN_TEXT} characters of their own; a list item so only when its
+ *       list is link-dense too (one item of a changelog that is mostly its link is still an item).
  * </ol>
  * The passes never remove the headline's ancestors nor an {@code [itemprop=articleBody]} and its ancestors,
  * so a {@code <body class="with-sidebar">} cannot take the article with it.
@@ -360,10 +361,21 @@ final class Boilerplate {
       }
       int[] counts = lengths.computeIfAbsent(block, Boilerplate::textAndLinkLengths);
       int own = counts[0] - counts[1];
-      if (counts[0] > 0 && counts[1] * 2 >= counts[0] && own < LINK_BLOCK_MAX_OWN_TEXT) {
+      if (counts[0] > 0 && counts[1] * 2 >= counts[0] && own < LINK_BLOCK_MAX_OWN_TEXT
+          && !(block.normalName().equals("li") && inTextList(block, lengths))) {
         block.remove();
       }
     }
+  }
+
+  /** Whether a list item stands in a list that is mostly text: one item that is mostly a link is still an item. */
+  private static boolean inTextList(Element item, Map<Element, int[]> lengths) {
+    Element list = item.parent();
+    if (list == null || !list.is("ul, ol")) {
+      return false;
+    }
+    int[] counts = lengths.computeIfAbsent(list, Boilerplate::textAndLinkLengths);
+    return counts[0] > 0 && counts[1] * 2 < counts[0];
   }
 
   /** Whether the element's text is shorter than {@code limit} characters, stopping as soon as it is not. */

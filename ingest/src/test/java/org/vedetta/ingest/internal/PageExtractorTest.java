@@ -159,6 +159,21 @@ class PageExtractorTest {
   }
 
   @Test
+  void anItemThatIsMostlyALinkStaysInAListOfText() {
+    String html = """
+        <html><body><article><p>What changed in the release, item by item, for the people who use it.</p><ul>
+          <li>From this release it is possible to disable the shortcut for each search engine in the preferences.</li>
+          <li>Thanks to Ana, users can now <a href="/b/1">import logins from Keepass into the browser</a></li>
+          <li>Printing non-contiguous page ranges is supported, as many asked for, in every print dialog.</li>
+        </ul><ul class="more"><li><a href="/x">Another story</a></li><li><a href="/y">A third story</a></li></ul>
+        </article></body></html>""";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text())
+        .contains("Thanks to Ana, users can now import logins from Keepass into the browser")
+        .doesNotContain("Another story");
+  }
+
+  @Test
   void aTextOfHeadingsOnlyIsKept() {
     String html = "<html><body><article><h2>Test Case 1</h2><img src=\"a.png\"><h2>Test Case 2</h2>"
         + "<img src=\"b.png\"></article></body></html>";
