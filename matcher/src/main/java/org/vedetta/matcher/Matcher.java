@@ -270,8 +270,9 @@ public final class Matcher {
     ClaimReader reader = article.language() == null ? anyLanguage
         : readers.getOrDefault(article.language(), anyLanguage);
     Set<String> headline = new HashSet<>();
-    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty())
-        .forEach(r -> headline.add(r.subject() + "|" + r.event()));
+    // What the headline states as news: not what it names as background ("sanctions for supplying drones").
+    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty()).stream()
+        .filter(r -> !r.background()).forEach(r -> headline.add(r.subject() + "|" + r.event()));
     Map<Claim, Novelty.Stated> claims = new LinkedHashMap<>();
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();

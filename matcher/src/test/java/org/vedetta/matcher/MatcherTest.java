@@ -104,6 +104,21 @@ class MatcherTest {
   }
 
   @Test
+  void whatTheHeadlineNamesAsAReasonIsNotTheArticlesNews() {
+    String text = """
+        The European Union adopted new sanctions against Iranian companies on Monday.
+
+        The measures freeze the assets of three firms and two people.
+
+        One of the firms, the Treasury says, supplies Shahed drones to Russia for its war against Ukraine.""";
+    MatchResult result = matcher.match(Knowledge.article("wire", "https://example.org/eu-iran",
+        "EU sanctions Iranian firms for supplying drones to Russia", text, "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("arms_supply")).isNotEmpty()
+        .allSatisfy(a -> assertThat(a.verdict()).isEqualTo(Verdict.KNOWN));
+  }
+
+  @Test
   void aCasualtyFigureBeatsTheDeploymentReading() {
     String text = "Circa 4.000 soldati nordcoreani sono morti combattendo per la Russia, secondo Kiev.";
     Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/c", "", text, "2026-11-23T08:00:00Z"))
