@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.vedetta.matcher.internal.ClaimReader;
+import org.vedetta.matcher.internal.DateReader;
 import org.vedetta.matcher.internal.Fingerprints;
 import org.vedetta.matcher.internal.FoldedText;
 import org.vedetta.matcher.internal.LearnedFacts;
@@ -302,13 +303,15 @@ public final class Matcher {
         }
         List<Claim.Span> highlights = r.highlights().stream()
             .map(h -> new Claim.Span(text.originalStart(from + h[0]), text.originalEnd(from + h[1]))).toList();
+        // A plan's "in December" is the next December.
+        DateReader.StatedDate date = r.date() == null || !r.planned() || published == null ? r.date()
+            : r.date().ahead(published);
         Claim claim = new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
-            r.date() == null ? null : r.date().date(), article.text().substring(span.start(), span.end()),
+            date == null ? null : date.date(), article.text().substring(span.start(), span.end()),
             span.start(), span.end(), r.attribution(), highlights, r.confirms(), r.planned());
         boolean lead = i < LEAD_SENTENCES || span.paragraph() < LEAD_PARAGRAPHS
             || headline.contains(r.subject() + "|" + r.event());
-        claims.putIfAbsent(claim, new Novelty.Stated(r.background(), lead,
-            r.date() == null ? null : r.date().lastDay()));
+        claims.putIfAbsent(claim, new Novelty.Stated(r.background(), lead, date == null ? null : date.lastDay()));
       }
       Optional<String> ally = lastAlly(local);
       if (ally.isPresent()) {

@@ -119,6 +119,20 @@ class MatcherTest {
   }
 
   @Test
+  void aPlannedVisitInDecemberWrittenInNovemberIsThisDecember() {
+    String text = "Vladimir Putin will visit India on 5 December to meet Prime Minister Narendra Modi, the Kremlin said.";
+    MatchResult result = matcher.match(Knowledge.article("wire", "https://example.org/visit", "", text,
+        "2026-11-20T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("leader_meeting")).singleElement()
+        .satisfies(a -> {
+          assertThat(a.claim().planned()).isTrue();
+          assertThat(a.claim().date()).isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+          assertThat(a.verdict()).isEqualTo(Verdict.NEW);
+        });
+  }
+
+  @Test
   void aCasualtyFigureBeatsTheDeploymentReading() {
     String text = "Circa 4.000 soldati nordcoreani sono morti combattendo per la Russia, secondo Kiev.";
     Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/c", "", text, "2026-11-23T08:00:00Z"))

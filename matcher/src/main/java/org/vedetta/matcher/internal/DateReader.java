@@ -1,6 +1,7 @@
 package org.vedetta.matcher.internal;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,8 +22,27 @@ public final class DateReader {
   /** How precisely a date was stated. */
   public enum Precision { DAY, MONTH, YEAR }
 
-  /** A stated date: {@code date} is the first day of the stated period. */
-  public record StatedDate(LocalDate date, Precision precision) {
+  /**
+   * A stated date: {@code date} is the first day of the stated period.
+   *
+   * @param untilNext for a day, month or weekday named without its year or week ("in December", "on 5 December", "on
+   *                  Friday"), which is read as the latest such up to publication: how much later the next one is
+   *                  (what a plan means); {@code null} for a date stated in full or counted back ("last month")
+   */
+  public record StatedDate(LocalDate date, Precision precision, Period untilNext) {
+
+    public StatedDate(LocalDate date, Precision precision) {
+      this(date, precision, null);
+    }
+
+    /**
+     * The date as a plan states it: a day, month or weekday named alone that is over by publication is the next
+     * one ("will visit India on 5-6 December", written in November, is this December, not the last).
+     */
+    public StatedDate ahead(LocalDate published) {
+      return untilNext != null && lastDay().isBefore(published)
+          ? new StatedDate(date.plus(untilNext), precision, null) : this;
+    }
 
     /** The last day of the stated period. */
     public LocalDate lastDay() {
@@ -322,9 +342,11 @@ public final class DateReader {
       Reading.phrases(TODAY, (m, p) -> new StatedDate(p, Precision.DAY)),
       // "on Monday": the latest such day up to publication.
       Reading.words(WEEKDAY, WEEKDAYS.keySet(), 0, (m, p) -> new StatedDate(
-          p.minusDays((p.getDayOfWeek().getValue() - WEEKDAYS.get(m.group(1)) + 7) % 7), Precision.DAY)),
+          p.minusDays((p.getDayOfWeek().getValue() - WEEKDAYS.get(m.group(1)) + 7) % 7), Precision.DAY,
+          Period.ofWeeks(1))),
       Reading.words(MONTH_ONLY, MONTHS.keySet(), -1, (m, p) -> new StatedDate(
-          LocalDate.of(yearOf(MONTHS.get(m.group(1)), p), MONTHS.get(m.group(1)), 1), Precision.MONTH)),
+          LocalDate.of(yearOf(MONTHS.get(m.group(1)), p), MONTHS.get(m.group(1)), 1), Precision.MONTH,
+          Period.ofYears(1))),
       Reading.digits(YEAR, YEAR_WORDS, 0, longest(YEAR_WORDS) + 8, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
           Precision.YEAR)),
       Reading.phrases(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));
@@ -351,7 +373,7 @@ public final class DateReader {
   private static StatedDate day(int day, int month, String year, LocalDate published) {
     int y = year != null ? Integer.parseInt(year) : yearOf(month, published);
     return day >= 1 && day <= YearMonth.of(y, month).lengthOfMonth()
-        ? new StatedDate(LocalDate.of(y, month, day), Precision.DAY) : null;
+        ? new StatedDate(LocalDate.of(y, month, day), Precision.DAY, year != null ? null : Period.ofYears(1)) : null;
   }
 
   /** A month named without a year is the latest such month not after publication. */

@@ -44,9 +44,24 @@ class DateReaderTest {
       Con 12.000 soldati, presenti dal 2024                      | 2024-01-01 | YEAR
       """)
   void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
-    assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED))
-        .hasValue(new DateReader.StatedDate(date, precision));
+    assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED)).get()
+        .returns(date, DateReader.StatedDate::date).returns(precision, DateReader.StatedDate::precision);
   }
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      Путін відвідає Індію 6 грудня                              | 2025-12-06 | 2025-12-06
+      Le système arriverait dans son pays en décembre            | 2025-12-01 | 2025-12-31
+      They will meet on Friday                                   | 2025-10-31 | 2025-10-31
+      The summit will take place on 5 December 2024              | 2024-12-05 | 2024-12-05
+      Talks will continue in October                             | 2025-10-01 | 2025-10-31
+      """)
+  void aPlanNamingADayOrMonthAloneMeansTheNextOne(String sentence, LocalDate first, LocalDate last) {
+    DateReader.StatedDate date = DateReader.read(FoldedText.fold(sentence), PUBLISHED).orElseThrow()
+        .ahead(PUBLISHED);
+    assertThat(date.date()).isEqualTo(first);
+    assertThat(date.lastDay()).isEqualTo(last);
+  }
+
 
   @Test
   void theDayOfADateIsKnownAsSuch() {
