@@ -133,6 +133,20 @@ class MatcherTest {
   }
 
   @Test
+  void aThirdStateNamedAsTheSourceLeavesTheFigureToTheAllyTheTextIsAbout() {
+    String text = """
+        Nordkorea hat weitere Truppen nach Russland geschickt.
+        Seit September wurden 1.000 Pioniere nach Russland verlegt, berichtete Südkoreas amtliche Nachrichtenagentur.
+        Die Ukraine hat nach eigenen Angaben 3.000 Soldaten in Kursk verloren.""";
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/pioniere", "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).extracting(a -> a.claim().subject() + " " + a.claim().event() + " "
+        + (a.claim().quantity() == null ? "" : a.claim().quantity().low()))
+        .contains("north_korea troop_deployment 1000").noneMatch(c -> c.endsWith("3000"));
+  }
+
+  @Test
   void aCasualtyFigureBeatsTheDeploymentReading() {
     String text = "Circa 4.000 soldati nordcoreani sono morti combattendo per la Russia, secondo Kiev.";
     Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/c", "", text, "2026-11-23T08:00:00Z"))

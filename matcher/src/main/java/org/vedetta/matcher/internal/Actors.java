@@ -12,13 +12,21 @@ import org.vedetta.model.EntityKind;
  */
 final class Actors {
 
+  /** How many words from a third state a source word makes it the source ("South Korea's National Intelligence"). */
+  private static final int SOURCE_REACH = 3;
+
   private final KnowledgeSet knowledge;
   private final WordList places;
+  private final WordList sources;
 
-  /** {@code places}: words after which a state is named as a place, not an actor ("in", "en", "в"). */
-  Actors(KnowledgeSet knowledge, WordList places) {
+  /**
+   * @param places  words after which a state is named as a place, not an actor ("in", "en", "в")
+   * @param sources words that, by a third state, make it the source of a report ("intelligence", "laut")
+   */
+  Actors(KnowledgeSet knowledge, WordList places, WordList sources) {
     this.knowledge = knowledge;
     this.places = places;
+    this.sources = sources;
   }
 
   String focus() {
@@ -78,10 +86,39 @@ final class Actors {
         .count();
   }
 
-  /** Whether the sentence names a state that is neither an ally nor the focus state (Ukraine, the United States). */
+  /**
+   * Whether the sentence names a state that is neither an ally nor the focus state (Ukraine, the United States), other
+   * than as the source of what it reports: an agency of that state ("the NIS"), or the state within a few words of a
+   * source word ("South Korea's spy agency", "Schätzungen des südkoreanischen Geheimdiensts zufolge").
+   */
   boolean namesThirdState(Sentence s) {
-    return s.mentions().stream().map(this::actingState).flatMap(Optional::stream)
-        .anyMatch(st -> !st.equals(focus()) && !knowledge.entity(st).map(Entity::ally).orElse(false));
+    List<int[]> sourceWords = null;
+    for (MentionFinder.Found m : s.mentions()) {
+      Optional<String> state = actingState(m);
+      if (state.isEmpty() || state.get().equals(focus()) || knowledge.entity(state.get()).map(Entity::ally)
+          .orElse(false) || m.target().kind() == EntityKind.ORGANISATION) {
+        continue;
+      }
+      if (sourceWords == null) {
+        sourceWords = sources.find(s.text());
+      }
+      if (!isSource(s, m, sourceWords)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSource(Sentence s, MentionFinder.Found m, List<int[]> sourceWords) {
+    int first = s.tokens().at(m.start());
+    int last = s.tokens().at(m.end() - 1);
+    for (int[] w : sourceWords) {
+      int word = s.tokens().at(w[0]);
+      if (word > last && word - last <= SOURCE_REACH || word < first && first - s.tokens().at(w[1] - 1) <= SOURCE_REACH) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The ally party of a tracked treaty the sentence names, if any. */

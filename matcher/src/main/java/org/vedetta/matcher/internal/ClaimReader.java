@@ -68,7 +68,8 @@ public final class ClaimReader {
     this.parts = lexicon.add(words.apply(markers.parts()));
     this.measures = lexicon.add(words.apply(markers.measures()));
     this.agreementSets = lexicon.add(words.apply(markers.agreementSets()));
-    this.actors = new Actors(knowledge, lexicon.add(words.apply(markers.places())));
+    this.actors = new Actors(knowledge, lexicon.add(words.apply(markers.places())),
+        lexicon.add(words.apply(markers.sources())));
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
     this.treaties = new TreatyClaims(knowledge, actors);
     this.events = new EventClaims(actors);

@@ -43,7 +43,8 @@ public final class KnowledgeSet {
   public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
       Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
       Map<String, List<String>> recalled, Map<String, List<String>> places, Map<String, List<String>> parts,
-      Map<String, List<String>> measures, Map<String, List<String>> agreementSets) {
+      Map<String, List<String>> measures, Map<String, List<String>> agreementSets,
+      Map<String, List<String>> sources) {
     public EventsFile {
       events = events == null ? List.of() : events;
     }
@@ -64,12 +65,14 @@ public final class KnowledgeSet {
    *                   "5 billion dollars"): never a count of soldiers
    * @param agreementSets name a set of agreements ("the agreements signed", "более 20 соглашений"): the cooperation
    *                   deals of a visit, so the sentence states no step of a treaty the knowledge set does not track
+   * @param sources    within a few words of a state that is neither an ally nor the focus, make it the source of what
+   *                   the sentence reports ("South Korea's spy agency", "laut Seoul"), not the state it is about
    */
   public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
       Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
       Map<String, List<String>> places, Map<String, List<String>> parts, Map<String, List<String>> measures,
-      Map<String, List<String>> agreementSets) {
-    public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null, null);
+      Map<String, List<String>> agreementSets, Map<String, List<String>> sources) {
+    public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null, null, null);
 
     public Markers {
       negations = Names.copy(negations);
@@ -81,6 +84,7 @@ public final class KnowledgeSet {
       parts = Names.copy(parts);
       measures = Names.copy(measures);
       agreementSets = Names.copy(agreementSets);
+      sources = Names.copy(sources);
     }
   }
 
@@ -191,7 +195,7 @@ public final class KnowledgeSet {
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
-            events.places(), events.parts(), events.measures(), events.agreementSets()));
+            events.places(), events.parts(), events.measures(), events.agreementSets(), events.sources()));
   }
 
   /** The knowledge directory's files, some possibly replaced by text. */
