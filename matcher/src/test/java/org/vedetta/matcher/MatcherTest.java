@@ -133,17 +133,19 @@ class MatcherTest {
   }
 
   @Test
-  void aThirdStateNamedAsTheSourceLeavesTheFigureToTheAllyTheTextIsAbout() {
+  void aThirdStateNamedAsTheSourceOrAPlaceLeavesTheFigureToTheAllyTheTextIsAbout() {
     String text = """
         Nordkorea hat weitere Truppen nach Russland geschickt.
         Seit September wurden 1.000 Pioniere nach Russland verlegt, berichtete Südkoreas amtliche Nachrichtenagentur.
+        Schätzungen zufolge wurden insgesamt rund 15.000 Soldaten zur Unterstützung Russlands im Ukraine-Krieg entsandt.
         Die Ukraine hat nach eigenen Angaben 3.000 Soldaten in Kursk verloren.""";
     MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/pioniere", "", text,
         "2026-11-23T08:00:00Z"));
 
     assertThat(result.assessments()).extracting(a -> a.claim().subject() + " " + a.claim().event() + " "
         + (a.claim().quantity() == null ? "" : a.claim().quantity().low()))
-        .contains("north_korea troop_deployment 1000").noneMatch(c -> c.endsWith("3000"));
+        .contains("north_korea troop_deployment 1000", "north_korea troop_deployment 15000")
+        .noneMatch(c -> c.endsWith("3000"));
   }
 
   @Test

@@ -88,15 +88,16 @@ final class Actors {
 
   /**
    * Whether the sentence names a state that is neither an ally nor the focus state (Ukraine, the United States), other
-   * than as the source of what it reports: an agency of that state ("the NIS"), or the state within a few words of a
-   * source word ("South Korea's spy agency", "Schätzungen des südkoreanischen Geheimdiensts zufolge").
+   * than as a place ("im Ukraine-Krieg") or as the source of what it reports: an agency of that state ("the NIS"), or
+   * the state within a few words of a source word ("South Korea's spy agency", "Schätzungen des südkoreanischen
+   * Geheimdiensts zufolge").
    */
   boolean namesThirdState(Sentence s) {
     List<int[]> sourceWords = null;
     for (MentionFinder.Found m : s.mentions()) {
       Optional<String> state = actingState(m);
       if (state.isEmpty() || state.get().equals(focus()) || knowledge.entity(state.get()).map(Entity::ally)
-          .orElse(false) || m.target().kind() == EntityKind.ORGANISATION) {
+          .orElse(false) || m.target().kind() == EntityKind.ORGANISATION || isPlace(s, m)) {
         continue;
       }
       if (sourceWords == null) {
@@ -113,8 +114,9 @@ final class Actors {
     int first = s.tokens().at(m.start());
     int last = s.tokens().at(m.end() - 1);
     for (int[] w : sourceWords) {
-      int word = s.tokens().at(w[0]);
-      if (word > last && word - last <= SOURCE_REACH || word < first && first - s.tokens().at(w[1] - 1) <= SOURCE_REACH) {
+      int after = s.tokens().at(w[0]) - last;
+      int before = first - s.tokens().at(w[1] - 1);
+      if (after > 0 && after <= SOURCE_REACH || before > 0 && before <= SOURCE_REACH) {
         return true;
       }
     }
