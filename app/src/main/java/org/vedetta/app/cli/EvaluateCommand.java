@@ -10,6 +10,7 @@ import org.vedetta.matcher.Matcher;
 import org.vedetta.matcher.eval.Agreement;
 import org.vedetta.matcher.eval.Evaluation;
 import org.vedetta.matcher.eval.LabelledCase;
+import org.vedetta.matcher.eval.LabelledIds;
 import org.vedetta.matcher.eval.RealCorpus;
 import org.vedetta.matcher.eval.Score;
 import picocli.CommandLine.Command;
@@ -58,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
       return 0;
     }
     Matcher matcher = Baseline.matcher(knowledge);
-    Evaluation evaluation = new Evaluation(matcher);
+    Evaluation evaluation = new Evaluation(matcher, LabelledIds.read(knowledge.resolve("eval").resolve("real")));
     Path real = knowledge.resolve("eval").resolve("real");
     if (corpus != Corpus.INVENTED && Files.isDirectory(real)) {
       RealCorpus set = RealCorpus.load(real);

@@ -24,7 +24,8 @@ import org.vedetta.model.Quantity;
  * Scores the matcher on labelled articles, each analysed on its own against the baseline (nothing is learned
  * between articles):
  * <ul>
- *   <li><b>mentions</b>: the entity and treaty ids found in title and text;</li>
+ *   <li><b>mentions</b>: the entity and treaty ids found in title and text (of the ids the labels were made with:
+ *       {@link LabelledIds});</li>
  *   <li><b>claims</b>: subject, event, treaty, and the figure with its role where the labels give one;</li>
  *   <li><b>own news</b>: of the events an article reports as new, how many the matcher reads as a claim of the
  *       right event type for the right subject (recall);</li>
@@ -136,10 +137,20 @@ public final class Evaluation {
   }
 
   private final Matcher matcher;
+  private final Set<String> labelledIds;
 
-  /** {@code matcher} is used in analyse mode only. */
+  /** {@code matcher} is used in analyse mode only; every mention it finds is scored. */
   public Evaluation(Matcher matcher) {
+    this(matcher, null);
+  }
+
+  /**
+   * As {@link #Evaluation(Matcher)}, scoring only mentions of {@code labelledIds} (the ids the labels were made with,
+   * {@link LabelledIds}); {@code null} scores every mention.
+   */
+  public Evaluation(Matcher matcher, Set<String> labelledIds) {
     this.matcher = matcher;
+    this.labelledIds = labelledIds;
   }
 
   public Report run(List<LabelledArticle> articles) {
@@ -155,7 +166,8 @@ public final class Evaluation {
       MatchResult result = matcher.analyze(Article.of("eval", "https://eval.vedetta.invalid/" + a.id(), a.title(),
           a.text(), a.language(), a.published().atTime(8, 0).toInstant(ZoneOffset.UTC), Instant.EPOCH));
       Set<String> foundIds = new HashSet<>();
-      result.tagged().ifPresent(t -> t.mentions().stream().map(Mention::entityId).forEach(foundIds::add));
+      result.tagged().ifPresent(t -> t.mentions().stream().map(Mention::entityId)
+          .filter(id -> labelledIds == null || labelledIds.contains(id)).forEach(foundIds::add));
       Score mentions = compareSets(a.id() + " mention", foundIds, new HashSet<>(a.mentions()), misses);
 
       List<Item> expected = a.claims().stream().map(c -> expected(c, a.text())).toList();

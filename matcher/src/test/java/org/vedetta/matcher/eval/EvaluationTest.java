@@ -24,7 +24,8 @@ class EvaluationTest {
     Matcher matcher = Matcher.builder().knowledge(KnowledgeSet.load(KNOWLEDGE, "config/knowledge"))
         .dataSource(memory).build();
 
-    Evaluation.Report report = new Evaluation(matcher).run(LabelledCase.readSet(KNOWLEDGE.resolve("eval")));
+    Evaluation.Report report = new Evaluation(matcher, LabelledIds.read(KNOWLEDGE.resolve("eval").resolve("real")))
+        .run(LabelledCase.readSet(KNOWLEDGE.resolve("eval")));
 
     assertThat(report.articles()).isGreaterThanOrEqualTo(60);
     assertThat(report.byLanguage()).hasSizeGreaterThanOrEqualTo(4);

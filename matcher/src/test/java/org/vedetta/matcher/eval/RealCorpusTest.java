@@ -51,8 +51,10 @@ class RealCorpusTest {
     Set<String> ids = new HashSet<>();
     knowledge.entities().forEach(e -> ids.add(e.id()));
     knowledge.treaties().forEach(t -> ids.add(t.id()));
+    Set<String> labelledIds = LabelledIds.read(KNOWLEDGE.resolve("eval").resolve("real"));
+    assertThat(ids).as("eval/real/labelled-ids.yml names only what the knowledge set knows").containsAll(labelledIds);
     for (LabelledArticle a : ALL) {
-      assertThat(ids).as(a.id()).containsAll(a.mentions());
+      assertThat(labelledIds).as(a.id()).containsAll(a.mentions());
       for (LabelledArticle.ExpectedClaim c : a.claims()) {
         assertThat(knowledge.event(c.event())).as(a.id() + " " + c.event()).isPresent();
         assertThat(knowledge.entity(c.subject())).as(a.id() + " " + c.subject()).isPresent();

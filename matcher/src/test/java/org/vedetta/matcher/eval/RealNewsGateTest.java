@@ -27,7 +27,8 @@ class RealNewsGateTest {
         .dataSource(memory).build();
     RealCorpus corpus = RealCorpus.load(KNOWLEDGE.resolve("eval").resolve("real"));
 
-    Evaluation.Report report = new Evaluation(matcher).run(corpus.labelled(RealCorpus.Part.TEST));
+    Evaluation.Report report = new Evaluation(matcher, LabelledIds.read(KNOWLEDGE.resolve("eval").resolve("real")))
+        .run(corpus.labelled(RealCorpus.Part.TEST));
 
     assertThat(report.articles()).isGreaterThanOrEqualTo(190);
     assertThat(report.total().mentions().f1()).as("mention F1").isGreaterThanOrEqualTo(0.97);
