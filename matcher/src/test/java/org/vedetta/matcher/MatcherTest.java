@@ -149,6 +149,16 @@ class MatcherTest {
   }
 
   @Test
+  void beingReadyToDoSomethingIsAPlan() {
+    String text = "Irán se alista para entregar a Rusia lanzadores de misiles balísticos, según dos funcionarios.";
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/fath", "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("arms_supply")).singleElement()
+        .satisfies(a -> assertThat(a.claim().planned()).isTrue());
+  }
+
+  @Test
   void aCasualtyFigureBeatsTheDeploymentReading() {
     String text = "Circa 4.000 soldati nordcoreani sono morti combattendo per la Russia, secondo Kiev.";
     Claim claim = matcher.analyze(Knowledge.article("w", "https://example.org/c", "", text, "2026-11-23T08:00:00Z"))
