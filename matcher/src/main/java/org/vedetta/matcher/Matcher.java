@@ -151,7 +151,7 @@ public final class Matcher {
 
     FoldedText title = FoldedText.of(article.title().length() <= MAX_TITLE_CHARS ? article.title()
         : article.title().substring(0, MAX_TITLE_CHARS));
-    List<MentionFinder.Found> titleFound = finder.find(title.folded(),
+    List<MentionFinder.Found> titleFound = finder.find(title,
         List.of(new int[] {0, title.folded().length()}));
     List<Mention> mentions = new ArrayList<>(Mentions.toMentions(title, titleFound, true));
 
@@ -159,7 +159,7 @@ public final class Matcher {
     List<Sentences.Span> spans = Sentences.split(article.text());
     List<int[]> folded = spans.stream()
         .map(s -> new int[] {text.foldedIndexOf(s.start()), text.foldedIndexOf(s.end())}).toList();
-    List<MentionFinder.Found> found = finder.find(text.folded(), folded);
+    List<MentionFinder.Found> found = finder.find(text, folded);
     mentions.addAll(Mentions.toMentions(text, found, false));
 
     // Claims are about dealings with the focus state: an article that never names it states none.

@@ -29,7 +29,7 @@ public final class Mentions {
   /** Mentions in {@code text}, in text order. */
   public List<Mention> find(String text) {
     FoldedText folded = FoldedText.of(text);
-    return toMentions(folded, finder.find(folded.folded(), () -> Sentences.split(text).stream()
+    return toMentions(folded, finder.find(folded, () -> Sentences.split(text).stream()
         .map(s -> new int[] {folded.foldedIndexOf(s.start()), folded.foldedIndexOf(s.end())}).toList()), false);
   }
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vedetta.model.Mention;
 
-/** Ambiguous names count only in their sense: the rules are data in entities.yml, checked here on sentences. */
+/**
+ * Ambiguous names count only in their sense, and names that are a lower-case word elsewhere only written with a
+ * capital: the rules are data in entities.yml, checked here on sentences.
+ */
 class ContextRulesTest {
 
   private static final Mentions MENTIONS = new Mentions(Knowledge.SET);
@@ -24,6 +27,9 @@ class ContextRulesTest {
       Serbia beat Italy in the Davis Cup final as Djokovic won both his matches.      | serbia
       Il serbo Djokovic ha vinto il torneo di Roma in tre set.                         | serbia
       El plátano maduro se vende a dos euros el kilo.                                 | nicolas_maduro
+      Las sanciones contra Rusia irán dirigidas contra productos de doble uso.        | iran
+      Il governo di Mosca ha scelto una china pericolosa, disse il ministro.           | china
+      Una mosca è entrata nella sala durante il vertice di Roma.                        | russia
       """)
   void anAmbiguousNameOutOfContextIsNotAMention(String sentence, String entity) {
     assertThat(ids(sentence)).doesNotContain(entity);
@@ -35,6 +41,8 @@ class ContextRulesTest {
       Cuba and Russia signed a military cooperation plan in Havana.                   | cuba
       Serbia's government refused to join EU sanctions against Russia.                | serbia
       Maduro thanked Russia for its support to the government in Caracas.             | nicolas_maduro
+      Irán entregará drones a Rusia, según la inteligencia estadounidense.            | iran
+      La Cina e Mosca hanno firmato un accordo, mentre la China Daily tace.            | china
       """)
   void theSameNameInContextIsAMention(String sentence, String entity) {
     assertThat(ids(sentence)).contains(entity);

@@ -17,8 +17,12 @@ import org.vedetta.model.EntityKind;
  */
 public final class MentionFinder {
 
-  /** What an alias stands for; {@code parties} are the states of a treaty (their acting states, for persons). */
-  public record Target(String id, EntityKind kind, boolean needsContext, WordList context, List<String> parties) {}
+  /**
+   * What an alias stands for; {@code parties} are the states of a treaty (their acting states, for persons);
+   * {@code capitalised}: the alias counts only written with a capital letter.
+   */
+  public record Target(String id, EntityKind kind, boolean needsContext, WordList context, List<String> parties,
+      boolean capitalised) {}
 
   /** A mention in folded offsets of the text it was found in. */
   public record Found(Target target, int start, int end) {}
@@ -31,6 +35,8 @@ public final class MentionFinder {
     for (Entity e : knowledge.entities()) {
       Set<String> ambiguous = e.context() == null ? Set.of()
           : e.context().ambiguous().stream().map(FoldedText::fold).collect(Collectors.toSet());
+      Set<String> capitalised = e.context() == null ? Set.of()
+          : e.context().capitalised().stream().map(FoldedText::fold).collect(Collectors.toSet());
       WordList context = e.context() == null ? null : WordList.of(Map.of("any", e.context().requires()));
       EntityKind kind = switch (e.kind()) {
         case STATE -> EntityKind.STATE;
@@ -40,12 +46,12 @@ public final class MentionFinder {
       e.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
           .computeIfAbsent(alias, a -> new ArrayList<>())
           .add(new Target(e.id(), kind, ambiguous.contains(alias), context,
-              e.actingState() == null ? List.of() : List.of(e.actingState()))));
+              e.actingState() == null ? List.of() : List.of(e.actingState()), capitalised.contains(alias))));
     }
     for (Treaty t : knowledge.treaties()) {
       t.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
           .computeIfAbsent(alias, a -> new ArrayList<>())
-          .add(new Target(t.id(), EntityKind.TREATY, false, null, t.parties())));
+          .add(new Target(t.id(), EntityKind.TREATY, false, null, t.parties(), false)));
     }
     this.automaton = AliasAutomaton.build(byAlias);
     this.aliases = byAlias.size();
@@ -56,15 +62,16 @@ public final class MentionFinder {
   }
 
   /**
-   * Mentions in {@code folded}; {@code sentences} are folded {@code [start, end)} ranges used to check the
+   * Mentions in {@code text}; {@code sentences} are folded {@code [start, end)} ranges used to check the
    * context of ambiguous aliases.
    */
-  public List<Found> find(String folded, List<int[]> sentences) {
-    return find(folded, () -> sentences);
+  public List<Found> find(FoldedText text, List<int[]> sentences) {
+    return find(text, () -> sentences);
   }
 
-  /** As {@link #find(String, List)}, splitting sentences only when an ambiguous alias needs its context. */
-  public List<Found> find(String folded, java.util.function.Supplier<List<int[]>> sentenceSplitter) {
+  /** As {@link #find(FoldedText, List)}, splitting sentences only when an ambiguous alias needs its context. */
+  public List<Found> find(FoldedText text, java.util.function.Supplier<List<int[]>> sentenceSplitter) {
+    String folded = text.folded();
     Lazy lazy = new Lazy(sentenceSplitter);
     List<Found> found = new ArrayList<>();
     List<AliasAutomaton.Hit<Target>> shared = new ArrayList<>();
@@ -75,6 +82,9 @@ public final class MentionFinder {
         continue;
       }
       for (Target target : hit.targets()) {
+        if (target.capitalised() && !Character.isUpperCase(text.original().charAt(text.originalStart(hit.start())))) {
+          continue; // "irán" (they will go), not "Irán"
+        }
         if (!target.needsContext() || contextHolds(target, folded, lazy.get(), hit.start())) {
           found.add(new Found(target, hit.start(), hit.end()));
           break;

@@ -32,15 +32,18 @@ public record Entity(
   public enum Kind { STATE, PERSON, ORGANISATION }
 
   /**
-   * An alias listed in {@code ambiguous} counts only in a sentence that also holds one of {@code requires}.
+   * An alias listed in {@code ambiguous} counts only in a sentence that also holds one of {@code requires}; one
+   * listed in {@code capitalised} only where it is written with a capital letter.
    *
-   * @param ambiguous aliases that need context
-   * @param requires  words (any language, matched accent-insensitively as whole words) that confirm the sense
+   * @param ambiguous   aliases that need context
+   * @param requires    words (any language, matched accent-insensitively as whole words) that confirm the sense
+   * @param capitalised aliases that are also a lower-case word of another language (Spanish "irán", they will go)
    */
-  public record Context(List<String> ambiguous, List<String> requires) {
+  public record Context(List<String> ambiguous, List<String> requires, List<String> capitalised) {
     public Context {
       ambiguous = ambiguous == null ? List.of() : List.copyOf(ambiguous);
       requires = requires == null ? List.of() : List.copyOf(requires);
+      capitalised = capitalised == null ? List.of() : List.copyOf(capitalised);
     }
   }
 
@@ -78,5 +81,10 @@ public record Entity(
     problems.check(!names.isEmpty(), "names", "needs at least one language with one name");
     names.forEach((lang, list) -> problems.check(list != null && !list.isEmpty()
         && list.stream().noneMatch(n -> n == null || n.isBlank()), "names." + lang, "needs non-empty names"));
+    if (context != null) {
+      List<String> all = aliases().toList();
+      context.capitalised().forEach(c -> problems.check(all.contains(c), "context.capitalised",
+          "'" + c + "' is not one of the names"));
+    }
   }
 }
