@@ -3,6 +3,7 @@ package org.vedetta.ingest.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -12,7 +13,8 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Plain text from HTML, one paragraph per block element ({@code p}, headings, list items, {@code div},
- * {@code br}...), whitespace collapsed inside a paragraph, paragraphs joined by a blank line.
+ * {@code br}...), whitespace collapsed inside a paragraph, paragraphs joined by a blank line; soft hyphens and
+ * zero-width spaces, which only tell a browser where a word may break ("Ver&amp;shy;trag"), are dropped.
  */
 final class TextBlocks {
 
@@ -105,7 +107,11 @@ final class TextBlocks {
     current.setLength(0);
   }
 
+  /** Characters that only tell a browser where it may break a word: soft hyphens, zero-width spaces, word joiners. */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\u00ad\\u200b\\u2060\\ufeff]");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+
   private static String collapse(CharSequence text) {
-    return text.toString().replaceAll("[\\s\\u00a0]+", " ").trim();
+    return SPACES.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").trim();
   }
 }
