@@ -3,7 +3,6 @@ package org.vedetta.ingest.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -13,8 +12,7 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Plain text from HTML, one paragraph per block element ({@code p}, headings, list items, {@code div},
- * {@code br}...), whitespace collapsed inside a paragraph, paragraphs joined by a blank line; soft hyphens and
- * zero-width spaces, which only tell a browser where a word may break ("Ver&amp;shy;trag"), are dropped.
+ * {@code br}...), whitespace collapsed inside a paragraph, paragraphs joined by a blank line.
  */
 final class TextBlocks {
 
@@ -107,11 +105,7 @@ final class TextBlocks {
     current.setLength(0);
   }
 
-  /** Characters that only tell a browser where it may break a word: soft hyphens, zero-width spaces, word joiners. */
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u00ad\\u200b\\u2060\\ufeff]");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
-
   private static String collapse(CharSequence text) {
-    return SPACES.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").trim();
+    return text.toString().replaceAll("[\\s\\u00a0]+", " ").trim();
   }
 }
