@@ -25,8 +25,8 @@ import org.jsoup.select.NodeTraversor;
  *       complementary, search and dialog roles, hidden elements, {@code <h1>} (the headline is the title; the
  *       {@linkplain #headline headline} leaves an empty {@value #HEADLINE_MARK} mark) and {@code <time>}
  *       outside a paragraph.
- *   <li><b>Names</b>: elements whose class, id or component attribute ({@code data-component},
- *       {@code data-testid}...) has a word ({@link #BOILERPLATE_WORDS}) naming cookie banners, share bars,
+ *   <li><b>Names</b>: elements whose class, id, component attribute ({@code data-component},
+ *       {@code data-testid}...) or custom element tag ({@code <pp-navigation>}) has a word ({@link #BOILERPLATE_WORDS}) naming cookie banners, share bars,
  *       comments, related stories and "read also" boxes, newsletters, ads, bylines, tags, menus, breadcrumbs,
  *       captions, or glued to a boilerplate stem ({@code jp-relatedposts}, {@code sharedaddy}); class names a CMS
  *       derives from the post's tags and categories ({@code tag-sponsoring}) do not count. A name whose only
@@ -205,6 +205,14 @@ final class Boilerplate {
       }
       String names = e.className() + " " + e.id();
       if (hasBoilerplateWord(names) && !(keptForLayout(names, lenient) && holdsThePage(e, text, pageText))) {
+        e.remove();
+      }
+    }
+    // Custom elements name themselves in their tag: <pp-navigation>, <site-footer>, <cookie-consent>.
+    for (Element e : page.body() == null ? List.<Element>of() : page.body().getAllElements()) {
+      String tag = e.normalName();
+      if (tag.indexOf('-') > 0 && e.parent() != null && !keep.contains(e) && hasBoilerplateWord(tag)
+          && !(keptForLayout(tag, lenient) && holdsThePage(e, text, pageText))) {
         e.remove();
       }
     }

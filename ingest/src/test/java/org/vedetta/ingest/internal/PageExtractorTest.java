@@ -174,6 +174,17 @@ class PageExtractorTest {
   }
 
   @Test
+  void aCustomElementNamedLikeBoilerplateIsBoilerplate() {
+    String item = "<pp-navigation-item><div>Arbeitsförderung und Ausbildung für alle</div></pp-navigation-item>";
+    String html = "<html><body><pp-navigation>" + item.repeat(40) + "</pp-navigation>"
+        + "<article><p>Das Ministerium hat die Anforderungen an die Nachweise am Mittwoch neu geregelt.</p>"
+        + "</article><site-footer><p>Impressum und Datenschutz des Ministeriums</p></site-footer></body></html>";
+
+    assertThat(new PageExtractor(null).extract(page("/s", html), null).text())
+        .isEqualTo("Das Ministerium hat die Anforderungen an die Nachweise am Mittwoch neu geregelt.");
+  }
+
+  @Test
   void aTextOfHeadingsOnlyIsKept() {
     String html = "<html><body><article><h2>Test Case 1</h2><img src=\"a.png\"><h2>Test Case 2</h2>"
         + "<img src=\"b.png\"></article></body></html>";
