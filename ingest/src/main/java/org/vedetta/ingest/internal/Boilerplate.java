@@ -25,14 +25,14 @@ import org.jsoup.select.NodeTraversor;
  *       complementary, search and dialog roles, hidden elements, {@code <h1>} (the headline is the title; the
  *       {@linkplain #headline headline} leaves an empty {@value #HEADLINE_MARK} mark) and {@code <time>}
  *       outside a paragraph.
- *   <li><b>Names</b>: elements whose class, id, component attribute ({@code data-component},
- *       {@code data-testid}...) or custom element tag ({@code <pp-navigation>}) has a word ({@link #BOILERPLATE_WORDS}) naming cookie banners, share bars,
- *       comments, related stories and "read also" boxes, newsletters, ads, bylines, tags, menus, breadcrumbs,
- *       captions, or glued to a boilerplate stem ({@code jp-relatedposts}, {@code sharedaddy}); class names a CMS
- *       derives from the post's tags and categories ({@code tag-sponsoring}) do not count. A name whose only
- *       such words are layout words ({@link #LAYOUT_WORDS}: Blogger's {@code "widget Blog"} and
- *       {@code "date-outer"}) does not remove an element that holds most of the page's text; in the lenient pass
- *       (a page the strict one left nearly empty) no name does but one that says comments ({@link #COMMENT_WORDS}),
+ *   <li><b>Names</b>: elements whose class, id, component attribute ({@code data-component}, {@code data-testid}...)
+ *       or custom element tag ({@code <pp-navigation>}) has a word ({@link #BOILERPLATE_WORDS}) naming cookie
+ *       banners, share bars, comments, related stories and "read also" boxes, newsletters, ads, bylines, tags, menus,
+ *       breadcrumbs, captions, or glued to a boilerplate stem ({@code jp-relatedposts}, {@code sharedaddy}); class
+ *       names a CMS derives from the post's tags and categories ({@code tag-sponsoring}) do not count. A name whose
+ *       only such words are layout words ({@link #LAYOUT_WORDS}: Blogger's {@code "widget Blog"} and
+ *       {@code "date-outer"}) does not remove an element that holds most of the page's text; in the lenient pass (a
+ *       page the strict one left nearly empty) no name does but one that says comments ({@link #COMMENT_WORDS}),
  *       and the page's text is counted without its comment sections (a long discussion under a short article).
  *   <li><b>Headings</b> that open a "read also" box or a comment section ("Leggi anche", "Read more",
  *       "Читайте также", "Comments", "Комментарии"...): the heading and, for a "read also" heading, its next

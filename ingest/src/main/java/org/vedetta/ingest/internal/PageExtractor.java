@@ -18,18 +18,18 @@ import org.jsoup.select.Elements;
  * <p>Title, author, date and declared language are read by {@link PageMetadata}. The language, when neither
  * the page nor the hint says, is {@linkplain Languages#detect detected} from the title and text.
  *
- * <p>The main text: {@link Boilerplate} is removed first; then the text is what {@code body_selector}
- * selects, else {@code [itemprop=articleBody]}, else the block found by descending from {@code <body>} into
- * the child that holds at least {@value #DOMINANT_SHARE} of the text outside links, stopping at an
- * {@code <article>} or where no child dominates (so an article split into several blocks stays whole). When
- * the block found does not hold the headline, the blocks between the headline and it with at least
- * {@value #LEAD_MIN_WORDS} words, mostly outside links, come first: that is the standfirst. Last, paragraphs
- * that are page furniture rather than text are dropped: a first one repeating the title (or sharing most of
- * its words), one that is the author's name, a byline ("By ...", "di ..."), a photo credit, a copyright line,
- * a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share", an ad label ("*Werbung. Dieser Beitrag..."), a
- * call to follow the site ("Síguenos en Telegram...") or to sign up for its newsletter, a subscription prompt; when a page carries its article twice (a
- * print, app or script-free copy: at least {@value #COPIED_MIN} paragraphs repeated), the second copy; and the
- * headings the text ends with, whose sections were boilerplate ("Mehr zum Thema", "Temas relacionados").
+ * <p>The main text: {@link Boilerplate} is removed first; then the text is what {@code body_selector} selects, else
+ * {@code [itemprop=articleBody]}, else the block found by descending from {@code <body>} into the child that holds at
+ * least {@value #DOMINANT_SHARE} of the text outside links, stopping at an {@code <article>} or where no child
+ * dominates (so an article split into several blocks stays whole). When the block found does not hold the headline,
+ * the blocks between the headline and it with at least {@value #LEAD_MIN_WORDS} words, mostly outside links, come
+ * first: that is the standfirst. Last, paragraphs that are page furniture rather than text are dropped: a first one
+ * repeating the title (or sharing most of its words), one that is the author's name, a byline ("By ...", "di ..."), a
+ * photo credit, a copyright line, a sign-off ("Reporting by ..."), a lone "Advertisement" or "Share", an ad label
+ * ("*Werbung. Dieser Beitrag..."), a call to follow the site ("Síguenos en Telegram...") or to sign up for its
+ * newsletter, a subscription prompt; when a page carries its article twice (a print, app or script-free copy: at
+ * least {@value #COPIED_MIN} paragraphs repeated), the second copy; and the headings the text ends with, whose
+ * sections were boilerplate ("Mehr zum Thema", "Temas relacionados").
  *
  * <p>How well this works is measured by {@link org.vedetta.ingest.ExtractionScore} ({@code vedetta score-extraction}).
  */
@@ -60,13 +60,14 @@ public final class PageExtractor {
       + "|[^\\p{L}]{0,3}(advertisement|advertising|pubblicità|annuncio|реклама|anzeige|werbung|publicité|publicidad"
       + "|sponsored|gesponsert)([^\\p{L}\\p{N}]*|\\s*[-–—:,.|*]\\s*.{0,150})"
       + "|(follow|síguenos|siguenos|seguici|suivez[- ]nous|folgen sie uns|folgt uns|folge uns|подписывайтесь"
-      + "|підписуйтесь)\\b.{0,150}\\b(telegram|instagram|facebook|twitter|whatsapp|youtube|tiktok|google news)\\b.{0,100}"
+      + "|підписуйтесь)\\b.{0,150}"
+      + "\\b(telegram|instagram|facebook|twitter|whatsapp|youtube|tiktok|google news)\\b.{0,100}"
       + "|(?=.{0,130}$).*\\bnewsletter\\b.*\\b(sign up|subscribe|anmelden|abonnieren|iscriviti|inscrivez-vous"
       + "|abonnez-vous|suscríbete|suscribete|подпишитесь|підпишіться)\\b.*"
       + "|(?=.{0,130}$).*\\b(sign up|subscribe|anmelden|abonnieren|iscriviti|inscrivez-vous|abonnez-vous|suscríbete"
       + "|suscribete)\\b.*\\bnewsletter\\b.*"
-      + "|(?=.{0,200}$).*\\b(please subscribe|subscribe to (read|continue|view)|to (view|read|continue reading) the full"
-      + " (story|article)|already a subscriber)\\b.*"
+      + "|(?=.{0,200}$).*\\b(please subscribe|subscribe to (read|continue|view)"
+      + "|to (view|read|continue reading) the full (story|article)|already a subscriber)\\b.*"
       + "|(share|condividi|partager|teilen|compartir|поделиться|поділитися)( (this|on|su|sur|via) .{0,30})?"
       + "|((additional )?reporting|writing|editing|reporting and writing) by .{0,150}"
       + "|posted by .{0,80}"
@@ -159,7 +160,8 @@ public final class PageExtractor {
    */
   static List<String> withoutTrailingHeadings(List<TextBlocks.Block> paragraphs) {
     int end = paragraphs.size();
-    while (end > 0 && paragraphs.get(end - 1).heading() > 0 && paragraphs.get(end - 1).text().length() <= HEADING_MAX) {
+    while (end > 0 && paragraphs.get(end - 1).heading() > 0
+        && paragraphs.get(end - 1).text().length() <= HEADING_MAX) {
       end--;
     }
     return paragraphs.subList(0, end == 0 ? paragraphs.size() : end).stream().map(TextBlocks.Block::text).toList();
