@@ -304,8 +304,7 @@ public final class Matcher {
         List<Claim.Span> highlights = r.highlights().stream()
             .map(h -> new Claim.Span(text.originalStart(from + h[0]), text.originalEnd(from + h[1]))).toList();
         // A plan's "in December" is the next December.
-        DateReader.StatedDate date = r.date() == null || !r.planned() || published == null ? r.date()
-            : r.date().ahead(published);
+        DateReader.StatedDate date = r.date() == null || !r.planned() ? r.date() : r.date().ahead(published);
         Claim claim = new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
             date == null ? null : date.date(), article.text().substring(span.start(), span.end()),
             span.start(), span.end(), r.attribution(), highlights, r.confirms(), r.planned());

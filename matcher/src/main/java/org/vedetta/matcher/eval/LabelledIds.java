@@ -8,9 +8,9 @@ import org.vedetta.settings.YamlSettings;
 
 /**
  * {@code eval/real/labelled-ids.yml}: the ids of the knowledge set the corpora's mentions were labelled with (the real
- * corpus's and the invented passages'). An id added
- * to the knowledge set since was never asked of the annotators, so a mention of it is neither right nor wrong: it
- * is not scored (what it helps the matcher read, claims and developments, is).
+ * corpus's and the invented passages'). An id added to the knowledge set since was never asked of the annotators, so
+ * a mention of it is neither right nor wrong: it is not scored (what it helps the matcher read, claims and
+ * developments, is).
  *
  * @param ids the ids the labels may name
  */
