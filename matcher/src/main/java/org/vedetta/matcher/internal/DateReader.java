@@ -64,7 +64,10 @@ public final class DateReader {
       "januar februar marz april mai juni juli august september oktober november dezember",
       "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
       "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-      "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня");
+      "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+      // "в декабре", "у грудні": the month itself, in the case that tells when
+      "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+      "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні");
 
   private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
       .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")";
@@ -94,7 +97,8 @@ public final class DateReader {
   private static final Pattern MONTH_YEAR = Pattern.compile(
       "(?U)(?<!\\w)" + MONTH + "\\s(?:del\\s|of\\s|de\\s)?(\\d{4})(?!\\w)");
   private static final Pattern MONTH_ONLY = Pattern.compile(
-      "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в|en|im|au|mois d'|de|у|fin|ende|a finales de)\\s?)" + MONTH
+      "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в|en|im|au|mois d'|de|у|fin|ende|a finales de|a principios de|a mediados de|debut|anfang|mitte|inizio"
+      + "|early|late|mid|конце|начале|середине|кінці|початку|середині|наприкінці)[\\s-]?)" + MONTH
       + "(?!\\s\\d)(?!\\w)");
   /** The words before a bare year that make it a date ("nel 2024", "since 2022"). */
   private static final List<String> YEAR_WORDS = List.of("nel", "del", "in", "dal", "since", "from", "by", "entro",

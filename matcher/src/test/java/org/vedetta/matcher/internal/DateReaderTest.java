@@ -42,6 +42,13 @@ class DateReaderTest {
       Lo ha ricordato il ministro, citando l'accordo dell'anno scorso | 2024-01-01 | YEAR
       Le 3 divisioni, schierate il 12 marzo 2025                 | 2025-03-12 | DAY
       Con 12.000 soldati, presenti dal 2024                      | 2024-01-01 | YEAR
+      Санкции, введенные в июле                                  | 2025-07-01 | MONTH
+      запроваджені у липні санкції ЄС                            | 2025-07-01 | MONTH
+      в конце сентября делегация прибыла                         | 2025-09-01 | MONTH
+      наприкінці вересня делегація прибула                       | 2025-09-01 | MONTH
+      Anfang September reiste die Delegation                     | 2025-09-01 | MONTH
+      signed in mid-September                                    | 2025-09-01 | MONTH
+      firmado a principios de septiembre                         | 2025-09-01 | MONTH
       """)
   void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
     assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED)).get()
@@ -54,6 +61,8 @@ class DateReaderTest {
       They will meet on Friday                                   | 2025-10-31 | 2025-10-31
       The summit will take place on 5 December 2024              | 2024-12-05 | 2024-12-05
       Talks will continue in October                             | 2025-10-01 | 2025-10-31
+      “Орєшнік” поставлять на бойове чергування у Білорусі у грудні | 2025-12-01 | 2025-12-31
+      Переговоры пройдут в декабре                               | 2025-12-01 | 2025-12-31
       """)
   void aPlanNamingADayOrMonthAloneMeansTheNextOne(String sentence, LocalDate first, LocalDate last) {
     DateReader.StatedDate date = DateReader.read(FoldedText.fold(sentence), PUBLISHED).orElseThrow()
