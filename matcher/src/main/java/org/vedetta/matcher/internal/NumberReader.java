@@ -47,7 +47,7 @@ public final class NumberReader {
       "decenas de miles", "centinaia", "hundreds", "centaines", "hunderte", "cientos", "сотни", "сотні");
   private static final Pattern ATOM = compile(
       "(?U)(?<![\\w.,])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
-      + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
+      + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil|cents?)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
       + "|[а-яіїє']+\\s(?:тысяч[аиу]?|тисяч[аіу]?)|тысячу|тисячу|[a-z]+\\smillar"
       // "около тысячи", "до тисячі": a thousand, not thousands, after a word of amount
       + "|(?<=(?:около|до|более|свыше|почти|порядка|понад|близько|майже|більше|щонайменше)\\s)(?:тысячи|тисячі))"
@@ -70,7 +70,8 @@ public final class NumberReader {
   private static final Pattern AT_LEAST = compile(
       "(?U)(?<![\\w])(?:oltre|piu di|more than|over|at least|almeno|не менее|более|свыше|понад|більше|щонайменше|"
       + "mehr als|uber|mindestens|plus de|au moins|mas de|al menos|superaria los|superaria|supera i|superare i|"
-      + "exceeds|exceeded|exceeding|depasse|depassent|ubersteigt|превышает|превысила|перевищує|перевищила)\\s$");
+      + "exceeds|exceeded|exceeding|depasse|depassent|ubersteigt|превышает|превысила|превысило|превысил|превысили"
+      + "|перевищує|перевищила|перевищило|перевищив|перевищили)\\s$");
   private static final Pattern MONTH_AFTER = compile(
       "\\G\\s?(?:°|º|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
       + "dicembre|january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -132,7 +133,18 @@ public final class NumberReader {
         // Collective numerals, which count people: "девятеро бойцов", "дев'ятеро з них".
         "двое:2", "трое:3", "четверо:4", "пятеро:5", "шестеро:6", "семеро:7", "восьмеро:8", "девятеро:9",
         "десятеро:10", "двоих:2", "троих:3", "четверых:4", "пятерых:5", "двоє:2", "троє:3", "п'ятеро:5",
-        "дев'ятеро:9", "шістьох:6", "сімох:7", "десятьох:10", "п'ятьох:5", "дев'ятьох:9"};
+        "дев'ятеро:9", "шістьох:6", "сімох:7", "десятьох:10", "п'ятьох:5", "дев'ятьох:9",
+        // Hundreds written as one word: "seicento", "seiscientos", "шестьсот", "шістсот".
+        "duecento:200", "trecento:300", "quattrocento:400", "cinquecento:500", "seicento:600", "settecento:700",
+        "ottocento:800", "novecento:900", "doscientos:200", "trescientos:300", "cuatrocientos:400",
+        "quinientos:500", "seiscientos:600", "setecientos:700", "ochocientos:800", "novecientos:900",
+        "zweihundert:200", "dreihundert:300", "vierhundert:400", "funfhundert:500", "sechshundert:600",
+        "siebenhundert:700", "achthundert:800", "neunhundert:900", "двести:200", "триста:300",
+        "четыреста:400", "пятьсот:500", "шестьсот:600", "семьсот:700", "восемьсот:800", "девятьсот:900",
+        "двісті:200", "чотириста:400", "п'ятсот:500", "шістсот:600", "сімсот:700", "вісімсот:800",
+        "дев'ятсот:900", "двухсот:200", "трехсот:300", "четырехсот:400", "пятисот:500", "шестисот:600",
+        "семисот:700", "восьмисот:800", "девятисот:900", "двохсот:200", "трьохсот:300", "чотирьохсот:400",
+        "п'ятисот:500", "шестисот:600", "семисот:700", "восьмисот:800", "дев'ятисот:900"};
     for (String c : cases) {
       String[] kv = c.split(":");
       words.putIfAbsent(FoldedText.foldLetters(kv[0]), Integer.parseInt(kv[1]));
@@ -266,7 +278,7 @@ public final class NumberReader {
   /** The first words of the number words, vague amounts and multiplier words a figure can start with. */
   private static final Set<String> FIRST_WORDS = firstWords();
   private static final Set<String> MULTIPLIER_WORDS = Set.of("thousand", "hundred", "mille",
-      "mil", "mila", "tausend", "millar");
+      "mil", "mila", "tausend", "millar", "cent", "cents");
   private static final String THOUSAND_RU = FoldedText.foldLetters("тысяч");
   private static final String THOUSAND_UK = FoldedText.foldLetters("тисяч");
 
@@ -412,13 +424,13 @@ public final class NumberReader {
   /** "diecimila" = 10,000; "ten thousand" = 10,000; "quindici mila" = 15,000; "mille" alone = 1,000. */
   static long words(String text) {
     String t = text.trim();
-    java.util.regex.Matcher m = compile("(?U)^(.*?)[\\s-]?(mila|mille|mil|millar|tausend|thousand|hundred"
+    java.util.regex.Matcher m = compile("(?U)^(.*?)[\\s-]?(mila|mille|mil|millar|tausend|thousand|hundred|cents?"
         + "|тысяч[аиу]?|тисяч[аіу]?)$").matcher(t);
     if (!m.matches()) {
       return -1;
     }
     String head = m.group(1).trim();
-    long unit = m.group(2).equals("hundred") ? 100 : 1_000;
+    long unit = m.group(2).equals("hundred") || m.group(2).startsWith("cent") ? 100 : 1_000;
     if (head.isEmpty()) {
       return m.group(2).equals("mil") ? -1 : unit;
     }

@@ -49,6 +49,14 @@ class NumberReaderTest {
       Tausende Soldaten                                           | 1000  | 9999  | VAGUE
       щонайменше 600 солдатів                                     | 600   | 1000000000000000000 | AT_LEAST
       майже 2 тисячі військових                                   | 2000  | 2000  | ABOUT
+      environ six cents militaires nord-coréens                   | 600   | 600   | ABOUT
+      deux cents soldats                                          | 200   | 200   | EXACT
+      circa seicento soldati                                      | 600   | 600   | ABOUT
+      unos seiscientos soldados                                   | 600   | 600   | ABOUT
+      около шестисот                                              | 600   | 600   | ABOUT
+      sechshundert Soldaten                                       | 600   | 600   | EXACT
+      близько шістсот військових                                  | 600   | 600   | ABOUT
+      число убитых и раненых превысило 3 тысячи                   | 3000  | 1000000000000000000 | AT_LEAST
       i morti sono vicini ai 2.000                                | 2000  | 2000  | ABOUT
       nine soldiers                                               | 9     | 9     | EXACT
       девяти бойцам                                               | 9     | 9     | EXACT
