@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vedetta.model.Article;
 import org.vedetta.model.Claim;
@@ -146,6 +147,25 @@ class MatcherTest {
         + (a.claim().quantity() == null ? "" : a.claim().quantity().low()))
         .contains("north_korea troop_deployment 1000", "north_korea troop_deployment 15000")
         .noneMatch(c -> c.endsWith("3000"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      ru | Число убитых и раненых северокорейских солдат, воюющих на стороне российских войск в Курской области, превысило 3 тысячи.
+      en | The number of North Korean soldiers killed or wounded in the Kursk region has already surpassed 3,000, Zelensky said.
+      it | Il numero dei soldati nordcoreani uccisi o feriti nella regione di Kursk ha già superato i 3.000.
+      """)
+  void aFigureTheNumberOfStandsForCountsWhatItNames(String language, String text) {
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/number-" + language, "",
+        text, "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().quantity() != null).singleElement()
+        .satisfies(a -> {
+          assertThat(a.claim().event()).isEqualTo("casualties");
+          assertThat(a.claim().quantity().role()).isEqualTo("losses");
+          assertThat(a.claim().quantity().low()).isEqualTo(3_000);
+          assertThat(a.claim().quantity().qualifier()).isEqualTo(Qualifier.AT_LEAST);
+        });
   }
 
   @Test

@@ -39,6 +39,7 @@ public final class ClaimReader {
   private final WordList parts;
   private final WordList measures;
   private final WordList agreementSets;
+  private final WordList counts;
   private final Actors actors;
   private final FigureClaims figures;
   private final TreatyClaims treaties;
@@ -68,6 +69,7 @@ public final class ClaimReader {
     this.parts = lexicon.add(words.apply(markers.parts()));
     this.measures = lexicon.add(words.apply(markers.measures()));
     this.agreementSets = lexicon.add(words.apply(markers.agreementSets()));
+    this.counts = lexicon.add(words.apply(markers.counts()));
     this.actors = new Actors(knowledge, lexicon.add(words.apply(markers.places())),
         lexicon.add(words.apply(markers.sources())));
     this.figures = new FigureClaims(actors, rules.stream().filter(r -> r.type().quantity()).toList());
@@ -95,8 +97,8 @@ public final class ClaimReader {
     }
     Tokens tokens = lexicon.tokens(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
-        recalled.find(sentence), parts.find(sentence), measures.find(sentence), background.occursIn(sentence),
-        agreementSets.occursIn(sentence));
+        recalled.find(sentence), parts.find(sentence), measures.find(sentence), counts.find(sentence),
+        background.occursIn(sentence), agreementSets.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions,
         Sentence.once(() -> DateReader.read(sentence, published).orElse(null)),
         topic, treatyTopic, markers, actors.attribution(mentions));

@@ -86,16 +86,18 @@ final class FigureClaims {
           || DateReader.isDayOfDate(s.text(), f.start(), f.end()) || s.markers().measureAfter(f.end())) {
         continue;
       }
-      // A year ("by September 2025") is a figure only with its unit right after it ("2000 soldiers").
-      Reading reading = f.yearLike() ? null : byPhrase(s, f, barrier, free, units);
-      if (reading == null) {
-        reading = byTrigger(s, f, fired, units);
+      // "The number of soldiers killed ... passed 3,000": the figure read where the words standing for it are.
+      NumberReader.Figure read = standsFor(s, f, figures).map(f::at).orElse(f);
+      Reading reading = read(s, read, fired, barrier, free, units);
+      if (reading == null && read != f) {
+        read = f;
+        reading = read(s, f, fired, barrier, free, units);
       }
       if (reading == null) {
         continue;
       }
       EventType type = reading.rule().type();
-      Optional<MentionFinder.Found> ally = actors.nearestAlly(s, f.start(), f.end(), false);
+      Optional<MentionFinder.Found> ally = actors.nearestAlly(s, read.start(), read.end(), false);
       // A sentence about a third state's figures ("Kyiv lost more than 76,000") is not the topic ally's.
       Optional<String> subject = ally.flatMap(actors::actingState)
           .or(() -> actors.namesThirdState(s) ? Optional.empty() : s.topic());
@@ -107,6 +109,23 @@ final class FigureClaims {
       }
     }
     return claims;
+  }
+
+  /** What the figure counts, by a role phrase around it, else by the nearest trigger. */
+  private Reading read(Sentence s, NumberReader.Figure f, List<EventRule.Fired> fired, boolean[] barrier,
+      boolean[] free, Map<EventRule, List<int[]>> units) {
+    // A year ("by September 2025") is a figure only with its unit right after it ("2000 soldiers").
+    Reading reading = f.yearLike() ? null : byPhrase(s, f, barrier, free, units);
+    return reading != null ? reading : byTrigger(s, f, fired, units);
+  }
+
+  /** The words standing for the figure ("the number of"), when no other figure stands between them and it. */
+  private static Optional<int[]> standsFor(Sentence s, NumberReader.Figure f, List<NumberReader.Figure> figures) {
+    int[] count = s.markers().countBefore(new int[] {f.start(), f.end()});
+    if (count == null || figures.stream().anyMatch(o -> o != f && o.start() >= count[1] && o.end() <= f.start())) {
+      return Optional.empty();
+    }
+    return Optional.of(count);
   }
 
   /**

@@ -29,6 +29,11 @@ public final class NumberReader {
     public Figure(int start, int end, long low, long high, Qualifier qualifier, boolean percent, boolean yearLike) {
       this(start, end, low, high, qualifier, percent, yearLike, false);
     }
+
+    /** The same figure read at {@code span}: where the words standing for it are ("the number of"). */
+    public Figure at(int[] span) {
+      return new Figure(span[0], span[1], low, high, qualifier, percent, false, false);
+    }
   }
 
   private static final String DIGITS = "\\d{1,3}(?:[., ]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?";
@@ -70,6 +75,7 @@ public final class NumberReader {
   private static final Pattern AT_LEAST = compile(
       "(?U)(?<![\\w])(?:oltre|piu di|more than|over|at least|almeno|не менее|более|свыше|понад|більше|щонайменше|"
       + "mehr als|uber|mindestens|plus de|au moins|mas de|al menos|superaria los|superaria|supera i|superare i|"
+      + "superato i|superato le|superato quota|surpassed|topped|supera los|supero los|superado los|"
       + "exceeds|exceeded|exceeding|depasse|depassent|ubersteigt|превышает|превысила|превысило|превысил|превысили"
       + "|перевищує|перевищила|перевищило|перевищив|перевищили)\\s$");
   private static final Pattern MONTH_AFTER = compile(

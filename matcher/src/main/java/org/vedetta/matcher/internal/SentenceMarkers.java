@@ -19,6 +19,8 @@ final class SentenceMarkers {
   private static final int FIGURE_NEGATED_BEFORE = 6;
   /** Words the past perfect may stand before a claim's trigger. */
   private static final int RECALLED_BEFORE = 2;
+  /** Words a count word ("the number of") may stand before the figure it stands for. */
+  private static final int COUNT_BEFORE = 20;
 
   private final Tokens tokens;
   private final List<int[]> planned;
@@ -26,17 +28,19 @@ final class SentenceMarkers {
   private final List<int[]> recalled;
   private final List<int[]> parts;
   private final List<int[]> measures;
+  private final List<int[]> counts;
   private final boolean background;
   private final boolean agreementSet;
 
   SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, List<int[]> recalled,
-      List<int[]> parts, List<int[]> measures, boolean background, boolean agreementSet) {
+      List<int[]> parts, List<int[]> measures, List<int[]> counts, boolean background, boolean agreementSet) {
     this.tokens = tokens;
     this.planned = planned;
     this.negators = negators;
     this.recalled = recalled;
     this.parts = parts;
     this.measures = measures;
+    this.counts = counts;
     this.background = background;
     this.agreementSet = agreementSet;
   }
@@ -75,6 +79,22 @@ final class SentenceMarkers {
   boolean measureAfter(int end) {
     int next = tokens.at(end - 1) + 1;
     return measures.stream().anyMatch(w -> tokens.at(w[0]) == next);
+  }
+
+  /**
+   * The words standing for the figure at {@code figure} ("the number of"): the last such words at most
+   * {@value #COUNT_BEFORE} words before it, or {@code null}.
+   */
+  int[] countBefore(int[] figure) {
+    int first = tokens.at(figure[0]);
+    int[] last = null;
+    for (int[] w : counts) {
+      int word = tokens.at(w[1] - 1);
+      if (word < first && word >= first - COUNT_BEFORE) {
+        last = w;
+      }
+    }
+    return last;
   }
 
   /** The places of the words introducing parts ("including"). */

@@ -44,7 +44,7 @@ public final class KnowledgeSet {
       Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
       Map<String, List<String>> recalled, Map<String, List<String>> places, Map<String, List<String>> parts,
       Map<String, List<String>> measures, Map<String, List<String>> agreementSets,
-      Map<String, List<String>> sources) {
+      Map<String, List<String>> sources, Map<String, List<String>> counts) {
     public EventsFile {
       events = events == null ? List.of() : events;
     }
@@ -67,12 +67,16 @@ public final class KnowledgeSet {
    *                   deals of a visit, so the sentence states no step of a treaty the knowledge set does not track
    * @param sources    within a few words of a state that is neither an ally nor the focus, make it the source of what
    *                   the sentence reports ("South Korea's spy agency", "laut Seoul"), not the state it is about
+   * @param counts     stand for the figure that follows them ("the number of soldiers killed ... passed 3,000"): the
+   *                   figure counts what the words after them name, as if it stood in their place
    */
   public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
       Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
       Map<String, List<String>> places, Map<String, List<String>> parts, Map<String, List<String>> measures,
-      Map<String, List<String>> agreementSets, Map<String, List<String>> sources) {
-    public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null, null, null);
+      Map<String, List<String>> agreementSets, Map<String, List<String>> sources,
+      Map<String, List<String>> counts) {
+    public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null, null, null,
+        null);
 
     public Markers {
       negations = Names.copy(negations);
@@ -85,6 +89,7 @@ public final class KnowledgeSet {
       measures = Names.copy(measures);
       agreementSets = Names.copy(agreementSets);
       sources = Names.copy(sources);
+      counts = Names.copy(counts);
     }
   }
 
@@ -195,7 +200,8 @@ public final class KnowledgeSet {
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
-            events.places(), events.parts(), events.measures(), events.agreementSets(), events.sources()));
+            events.places(), events.parts(), events.measures(), events.agreementSets(), events.sources(),
+            events.counts()));
   }
 
   /** The knowledge directory's files, some possibly replaced by text. */

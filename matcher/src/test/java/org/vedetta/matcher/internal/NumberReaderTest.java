@@ -57,6 +57,7 @@ class NumberReaderTest {
       sechshundert Soldaten                                       | 600   | 600   | EXACT
       близько шістсот військових                                  | 600   | 600   | ABOUT
       число убитых и раненых превысило 3 тысячи                   | 3000  | 1000000000000000000 | AT_LEAST
+      il numero dei soldati uccisi ha già superato i 3.000        | 3000  | 1000000000000000000 | AT_LEAST
       i morti sono vicini ai 2.000                                | 2000  | 2000  | ABOUT
       nine soldiers                                               | 9     | 9     | EXACT
       девяти бойцам                                               | 9     | 9     | EXACT
