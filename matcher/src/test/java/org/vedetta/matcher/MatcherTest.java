@@ -169,6 +169,21 @@ class MatcherTest {
   }
 
   @Test
+  void anInvitationToVisitIsAPlannedMeetingOnTheNextSuchDay() {
+    String text = "Il presidente russo Vladimir Putin ha invitato il presidente del Venezuela Nicolás Maduro a visitare "
+        + "Mosca in occasione delle celebrazioni del 9 maggio.";
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/invito", "", text,
+        "2026-03-15T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("leader_meeting")).singleElement()
+        .satisfies(a -> {
+          assertThat(a.claim().planned()).isTrue();
+          assertThat(a.claim().date()).isEqualTo(java.time.LocalDate.of(2026, 5, 9));
+          assertThat(a.verdict()).isEqualTo(Verdict.NEW);
+        });
+  }
+
+  @Test
   void beingReadyToDoSomethingIsAPlan() {
     String text = "Irán se alista para entregar a Rusia lanzadores de misiles balísticos, según dos funcionarios.";
     MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/fath", "", text,
