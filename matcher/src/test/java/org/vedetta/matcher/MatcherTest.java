@@ -183,6 +183,19 @@ class MatcherTest {
         });
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      uk | Зазначається, що візит Путіна до Індії відбудеться на тлі зміцнення звʼязків Москви і Нью-Делі.
+      de | Beim Treffen mit Kremlchef Putin wird Indiens Premier Modi über Öl und weitere Verträge sprechen.
+      """)
+  void aMeetingFollowedByWhatIsToHappenIsPlanned(String language, String text) {
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/plan-" + language, "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("leader_meeting")).singleElement()
+        .satisfies(a -> assertThat(a.claim().planned()).isTrue());
+  }
+
   @Test
   void beingReadyToDoSomethingIsAPlan() {
     String text = "Irán se alista para entregar a Rusia lanzadores de misiles balísticos, según dos funcionarios.";

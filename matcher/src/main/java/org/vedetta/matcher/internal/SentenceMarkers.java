@@ -13,7 +13,7 @@ final class SentenceMarkers {
 
   /** Words a planned word may stand before a claim's trigger or figure, and after it. */
   private static final int PLANNED_BEFORE = 10;
-  private static final int PLANNED_AFTER = 3;
+  private static final int PLANNED_AFTER = 5;
   /** Words a negator may stand before a claim's trigger, and before a figure. */
   private static final int NEGATED_BEFORE = 3;
   private static final int FIGURE_NEGATED_BEFORE = 6;
