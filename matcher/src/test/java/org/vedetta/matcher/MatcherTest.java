@@ -196,6 +196,28 @@ class MatcherTest {
         .satisfies(a -> assertThat(a.claim().planned()).isTrue());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      ru | Индия рассматривает закупку у России еще пяти систем С-400.
+      en | India is considering new deliveries of five S-400 systems from Russia.
+      """)
+  void aSupplyOnlyConsideredIsNoClaim(String language, String text) {
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/s400-" + language, "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).isEmpty();
+  }
+
+  @Test
+  void whatTheKremlinHadSaidEarlierIsBackground() {
+    String text = "Раніше речник Кремля Дмитро Пєсков підтвердив, що розмова стосуватиметься і російських військових баз "
+        + "у Сирії.";
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/earlier", "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).allSatisfy(a -> assertThat(a.verdict()).isEqualTo(Verdict.KNOWN));
+  }
+
   @Test
   void beingReadyToDoSomethingIsAPlan() {
     String text = "Irán se alista para entregar a Rusia lanzadores de misiles balísticos, según dos funcionarios.";
