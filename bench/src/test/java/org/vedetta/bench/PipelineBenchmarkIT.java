@@ -26,7 +26,7 @@ class PipelineBenchmarkIT {
     }
     String printed = buffer.toString(StandardCharsets.UTF_8);
     System.out.print(printed);
-    assertThat(printed).contains("warmed up on 100 articles", "latency, 533 articles at 300/s: to vedetta.tagged",
-        "throughput: 300 articles matched", "peak heap");
+    assertThat(printed).contains("warmed up on 100 articles", "throughput: 300 articles matched", "peak heap")
+        .containsPattern("latency, \\d+ articles at 300/s: to vedetta.tagged");
   }
 }
