@@ -219,6 +219,23 @@ class MatcherTest {
   }
 
   @Test
+  void aSentenceGivingTheDayOfTheMeetingTheTextIsAboutIsAPlannedMeeting() {
+    String text = """
+        Le président syrien Ahmed al-Charaa et Vladimir Poutine vont parler des bases russes.
+        Cet entretien doit avoir lieu ce 15 octobre à Moscou.""";
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/entretien", "", text,
+        "2026-10-13T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().sentence().startsWith("Cet entretien")).singleElement()
+        .satisfies(a -> {
+          assertThat(a.claim().subject()).isEqualTo("syria");
+          assertThat(a.claim().event()).isEqualTo("leader_meeting");
+          assertThat(a.claim().planned()).isTrue();
+          assertThat(a.claim().date()).isEqualTo(java.time.LocalDate.of(2026, 10, 15));
+        });
+  }
+
+  @Test
   void beingReadyToDoSomethingIsAPlan() {
     String text = "Irán se alista para entregar a Rusia lanzadores de misiles balísticos, según dos funcionarios.";
     MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/fath", "", text,

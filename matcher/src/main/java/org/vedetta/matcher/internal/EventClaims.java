@@ -26,11 +26,12 @@ final class EventClaims {
    */
   List<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, String confirmable) {
     EventType type = fired.type();
-    if (!fired.rule().requiredIn(s.text()) || type.meeting() && !(actors.namesFocus(s) && namesLeader(s, fired.rule()))
+    int[] trigger = fired.triggers().get(0);
+    if (!fired.rule().requiredIn(s.text())
+        || type.meeting() && !(actors.namesFocus(s) && namesLeader(s, fired.rule())) && !scheduled(s, trigger)
         || type.bilateral() && !actors.namesFocus(s) && actors.alliesNamed(s) > 1) {
       return List.of();
     }
-    int[] trigger = fired.triggers().get(0);
     if (type.confirmation() && confirmedByThirdParty(s, fired.rule(), trigger)) {
       return List.of();
     }
@@ -40,6 +41,15 @@ final class EventClaims {
     }
     return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null)
         .stream().toList();
+  }
+
+  /**
+   * Whether a meeting sentence that names no ally gives the day of the meeting the text is about: "the talks will
+   * take place on Friday in New Delhi" after the sentences naming both sides.
+   */
+  private boolean scheduled(Sentence s, int[] trigger) {
+    return s.topic().isPresent() && actors.alliesNamed(s) == 0 && actors.namesFocus(s)
+        && s.markers().plannedAt(trigger) && s.date() != null;
   }
 
   /**
