@@ -236,6 +236,17 @@ class MatcherTest {
   }
 
   @Test
+  void othersWoundedAreWoundedNotMoreTroops() {
+    String text = "Alrededor de 300 soldados norcoreanos han muerto y otros 2.700 han resultado heridos mientras "
+        + "luchaban en la guerra de Rusia y Ucrania, informó el servicio de inteligencia de Seúl.";
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/otros", "", text,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).extracting(a -> a.claim().event() + " " + a.claim().quantity().role() + " "
+        + a.claim().quantity().low()).containsExactlyInAnyOrder("casualties killed 300", "casualties wounded 2700");
+  }
+
+  @Test
   void beingReadyToDoSomethingIsAPlan() {
     String text = "Irán se alista para entregar a Rusia lanzadores de misiles balísticos, según dos funcionarios.";
     MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/fath", "", text,

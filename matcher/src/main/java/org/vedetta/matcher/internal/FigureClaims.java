@@ -131,7 +131,10 @@ final class FigureClaims {
   /**
    * The role phrase that fits the figure most tightly (the fewest words skipped, then the longest), of an event
    * type whose required words are in the sentence and whose unit word stands by the figure (a phrase that skips at
-   * most two words, "4,700 wounded", "oltre 4.000 sono rimasti feriti", needs no unit word besides).
+   * most two words, "4,700 wounded", "oltre 4.000 sono rimasti feriti", needs no unit word besides). A phrase that
+   * only qualifies the figure with one word that is not its role's ("otros {n}", "{n} autres") yields to another
+   * event type's phrase that names what the figure counts: "otros 2.700 han resultado heridos" are wounded, not
+   * more troops.
    */
   private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] barrier, boolean[] free,
       Map<EventRule, List<int[]>> units) {
@@ -139,16 +142,35 @@ final class FigureClaims {
     int last = Math.max(first, s.tokens().at(f.end() - 1));
     Reading best = null;
     int bestScore = Integer.MAX_VALUE;
+    boolean bestQualifies = false;
+    Map<EventRule, Reading> perRule = new java.util.IdentityHashMap<>();
+    Map<EventRule, Integer> perRuleScore = new java.util.IdentityHashMap<>();
     for (EventRule rule : rules) {
       for (EventRule.Role role : rule.roles()) {
         for (Phrase phrase : role.phrases()) {
           int score = phrase.score(s.tokens(), first, last, barrier, free);
-          if (score >= 0 && score < bestScore && rule.requiredIn(s.text())
-              && (score < TIGHT || near(f, unitsOf(rule, s, units)))) {
+          if (score < 0 || !rule.requiredIn(s.text()) || score >= TIGHT && !near(f, unitsOf(rule, s, units))) {
+            continue;
+          }
+          boolean qualifies = phrase.soleWord().filter(w -> !role.words().occursIn(w)).isPresent();
+          if (score < bestScore) {
             best = new Reading(rule, role.id());
             bestScore = score;
+            bestQualifies = qualifies;
+          }
+          if (!qualifies && score < perRuleScore.getOrDefault(rule, Integer.MAX_VALUE)) {
+            perRule.put(rule, new Reading(rule, role.id()));
+            perRuleScore.put(rule, score);
           }
         }
+      }
+    }
+    if (bestQualifies) {
+      EventRule qualified = best.rule();
+      Optional<Reading> named = perRule.entrySet().stream().filter(e -> e.getKey() != qualified)
+          .min(java.util.Comparator.comparingInt(e -> perRuleScore.get(e.getKey()))).map(Map.Entry::getValue);
+      if (named.isPresent()) {
+        return named.get();
       }
     }
     return best;
