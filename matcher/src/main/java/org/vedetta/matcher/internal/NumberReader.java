@@ -51,7 +51,7 @@ public final class NumberReader {
       "тысячи", "тысяч", "тисячі", "десятки тысяч", "десятки тисяч", "dizaines de milliers", "zehntausende",
       "decenas de miles", "centinaia", "hundreds", "centaines", "hunderte", "cientos", "сотни", "сотні");
   private static final Pattern ATOM = compile(
-      "(?U)(?<![\\w.,])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
+      "(?U)(?<![\\w.,])(?<!\\p{L}[-‑])(?<digits>" + DIGITS + ")(?:\\s?(?<mult>" + MULT + ")(?![\\w]))?"
       + "|(?<![\\w])(?<words>[a-z]+[\\s-](?:thousand|hundred|mille|mil|cents?)|[a-z]+\\s?(?:mila|tausend)|mila|mille"
       + "|[а-яіїє']+\\s(?:тысяч[аиу]?|тисяч[аіу]?)|тысячу|тисячу|[a-z]+\\smillar"
       // "около тысячи", "до тисячі": a thousand, not thousands, after a word of amount
@@ -222,7 +222,9 @@ public final class NumberReader {
           i++;
           continue; // a score ("3-1"), not a range
         }
-        if (RANGE_JOIN.matcher(between).matches() && (RANGE_OPEN.matcher(before).find()
+        // "1 000 à 3 000 soldats", "10.000 a 12.000": "to" between two figures, the first the lower, is a range.
+        boolean to = between.trim().equals("a") && a.value < b.value;
+        if (RANGE_JOIN.matcher(between).matches() && (RANGE_OPEN.matcher(before).find() || to
             || between.trim().equals("-") || between.trim().equals("to") || between.trim().equals("/"))) {
           long low = a.value;
           long high = b.value;

@@ -58,6 +58,7 @@ class NumberReaderTest {
       близько шістсот військових                                  | 600   | 600   | ABOUT
       число убитых и раненых превысило 3 тысячи                   | 3000  | 1000000000000000000 | AT_LEAST
       il numero dei soldati uccisi ha già superato i 3.000        | 3000  | 1000000000000000000 | AT_LEAST
+      entre janvier et février, 1 000 à 3 000 soldats            | 1000  | 3000  | ABOUT
       i morti sono vicini ai 2.000                                | 2000  | 2000  | ABOUT
       nine soldiers                                               | 9     | 9     | EXACT
       девяти бойцам                                               | 9     | 9     | EXACT
@@ -89,6 +90,13 @@ class NumberReaderTest {
   @Test
   void datesAndOrdinalsAreNotFigures() {
     assertThat(NumberReader.read(FoldedText.fold("L'annuncio, fatto il 28 aprile, e l'80° anniversario"))).isEmpty();
+  }
+
+  @Test
+  void modelDesignationsAreNotFigures() {
+    assertThat(NumberReader.read(FoldedText.fold("прибыла очередная партия истребителей Су-30СМ2 и систем С-400")))
+        .isEmpty();
+    assertThat(NumberReader.read(FoldedText.fold("MiG-29 fighters and S-400 systems"))).isEmpty();
   }
 
   @Test
