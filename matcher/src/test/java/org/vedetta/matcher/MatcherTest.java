@@ -183,6 +183,17 @@ class MatcherTest {
         });
   }
 
+  @Test
+  void aVisitAtTheInvitationOfAHostIsNoPlan() {
+    String text = "Президент Російської Федерації Володимир Путін прибув до Душанбе з офіційним візитом на запрошення "
+        + "Президента Таджикистану.";
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/dushanbe", "", text,
+        "2026-10-09T08:00:00Z"));
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("leader_meeting")).singleElement()
+        .satisfies(a -> assertThat(a.claim().planned()).isFalse());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       uk | Зазначається, що візит Путіна до Індії відбудеться на тлі зміцнення звʼязків Москви і Нью-Делі.
