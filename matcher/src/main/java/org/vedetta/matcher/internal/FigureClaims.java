@@ -1,7 +1,9 @@
 package org.vedetta.matcher.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +80,7 @@ final class FigureClaims {
         barrier[t] = true;
       }
     }
-    Map<EventRule, List<int[]>> units = new java.util.IdentityHashMap<>();
+    Map<EventRule, List<int[]>> units = new IdentityHashMap<>();
     boolean[] free = freeWords(s, units);
     for (NumberReader.Figure f : figures) {
       int[] at = {f.start(), f.end()};
@@ -143,8 +145,8 @@ final class FigureClaims {
     Reading best = null;
     int bestScore = Integer.MAX_VALUE;
     boolean bestQualifies = false;
-    Map<EventRule, Reading> perRule = new java.util.IdentityHashMap<>();
-    Map<EventRule, Integer> perRuleScore = new java.util.IdentityHashMap<>();
+    Map<EventRule, Reading> perRule = new IdentityHashMap<>();
+    Map<EventRule, Integer> perRuleScore = new IdentityHashMap<>();
     for (EventRule rule : rules) {
       for (EventRule.Role role : rule.roles()) {
         for (Phrase phrase : role.phrases()) {
@@ -168,7 +170,7 @@ final class FigureClaims {
     if (bestQualifies) {
       EventRule qualified = best.rule();
       Optional<Reading> named = perRule.entrySet().stream().filter(e -> e.getKey() != qualified)
-          .min(java.util.Comparator.comparingInt(e -> perRuleScore.get(e.getKey()))).map(Map.Entry::getValue);
+          .min(Comparator.comparingInt(e -> perRuleScore.get(e.getKey()))).map(Map.Entry::getValue);
       if (named.isPresent()) {
         return named.get();
       }
