@@ -2,6 +2,7 @@ package org.vedetta.matcher.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A phrase pattern of the knowledge set, matched word by word around a figure of a folded sentence:
@@ -81,6 +82,13 @@ public final class Phrase {
     return new Phrase(pattern, List.copyOf(before), List.copyOf(after));
   }
 
+  /** The phrase's one word, when it is the figure and one word side by side ("otros {n}", "{n} autres"). */
+  public Optional<String> soleWord() {
+    List<Element> all = before.isEmpty() ? after : before;
+    return words == 1 && before.size() + after.size() == 1 && all.get(0) instanceof Word w
+        ? Optional.of(w.word()) : Optional.empty();
+  }
+
   /**
    * How well the phrase matches around the figure whose words are {@code first..last} (inclusive), lower being
    * better: the words its gaps skip that are not free, then (among equals) the longer phrase, then one whose words
@@ -88,13 +96,6 @@ public final class Phrase {
    * {@code figureWord[i]} tells whether word {@code i} belongs to any figure (a gap never crosses one), and
    * {@code free[i]} whether a gap passes over it without counting it.
    */
-  /** The phrase's one word, when it is the figure and one word side by side ("otros {n}", "{n} autres"). */
-  public java.util.Optional<String> soleWord() {
-    List<Element> all = before.isEmpty() ? after : before;
-    return words == 1 && before.size() + after.size() == 1 && all.get(0) instanceof Word w
-        ? java.util.Optional.of(w.word()) : java.util.Optional.empty();
-  }
-
   public int score(Tokens tokens, int first, int last, boolean[] figureWord, boolean[] free) {
     Match m = new Match(tokens, figureWord, free);
     int left = m.before(before.size() - 1, first - 1);
