@@ -97,8 +97,9 @@ public final class DateReader {
   private static final Pattern MONTH_YEAR = Pattern.compile(
       "(?U)(?<!\\w)" + MONTH + "\\s(?:del\\s|of\\s|de\\s)?(\\d{4})(?!\\w)");
   private static final Pattern MONTH_ONLY = Pattern.compile(
-      "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в|en|im|au|mois d'|de|у|fin|ende|a finales de|a principios de|a mediados de|debut|anfang|mitte|inizio"
-      + "|early|late|mid|конце|начале|середине|кінці|початку|середині|наприкінці)[\\s-]?)" + MONTH
+      "(?U)(?:(?<!\\w)(?:a|ad|in|di|nel|nell'|lo scorso|last|this|a fine|at the end of|в|en|im|au|mois d'|de|у"
+      + "|fin|ende|a finales de|a principios de|a mediados de|debut|anfang|mitte|inizio|early|late|mid|конце|начале"
+      + "|середине|кінці|початку|середині|наприкінці)[\\s-]?)" + MONTH
       + "(?!\\s\\d)(?!\\w)");
   /** The words before a bare year that make it a date ("nel 2024", "since 2022"). */
   private static final List<String> YEAR_WORDS = List.of("nel", "del", "in", "dal", "since", "from", "by", "entro",
