@@ -235,11 +235,16 @@ class MatcherTest {
         });
   }
 
-  @Test
-  void othersWoundedAreWoundedNotMoreTroops() {
-    String text = "Alrededor de 300 soldados norcoreanos han muerto y otros 2.700 han resultado heridos mientras "
-        + "luchaban en la guerra de Rusia y Ucrania, informó el servicio de inteligencia de Seúl.";
-    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/otros", "", text,
+  /** "Others" after a figure stands for the unit it leaves out: the others are wounded, not more troops. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Alrededor de 300 soldados norcoreanos han muerto y otros 2.700 han resultado heridos mientras luchaban en la "
+          + "guerra de Rusia y Ucrania, informó el servicio de inteligencia de Seúl.",
+      "Selon le NIS, environ 300 soldats nord-coréens sont morts en Russie et 2 700 autres avaient été blessés.",
+      "About 300 North Korean soldiers fighting for Russia were killed and 2,700 others were wounded, the agency said.",
+      "Etwa 300 nordkoreanische Soldaten wurden in Russland getötet und 2.700 weitere wurden verwundet."})
+  void othersWoundedAreWoundedNotMoreTroops(String text) {
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/others", "", text,
         "2026-11-23T08:00:00Z"));
 
     assertThat(result.assessments()).extracting(a -> a.claim().event() + " " + a.claim().quantity().role() + " "

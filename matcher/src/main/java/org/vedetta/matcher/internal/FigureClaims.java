@@ -136,12 +136,14 @@ final class FigureClaims {
    * most two words, "4,700 wounded", "oltre 4.000 sono rimasti feriti", needs no unit word besides). A phrase that
    * only qualifies the figure with one word that is not its role's ("otros {n}", "{n} autres") yields to another
    * event type's phrase that names what the figure counts: "otros 2.700 han resultado heridos" are wounded, not
-   * more troops.
+   * more troops. Such a word after the figure stands for the unit it leaves out ("300 soldiers died and 2,700
+   * others were wounded"): a gap passes over it as over the unit.
    */
-  private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] barrier, boolean[] free,
+  private Reading byPhrase(Sentence s, NumberReader.Figure f, boolean[] barrier, boolean[] sentenceFree,
       Map<EventRule, List<int[]>> units) {
     int first = s.tokens().at(f.start());
     int last = Math.max(first, s.tokens().at(f.end() - 1));
+    boolean[] free = withQualifierFree(s.tokens(), first, last, sentenceFree);
     Reading best = null;
     int bestScore = Integer.MAX_VALUE;
     boolean bestQualifies = false;
@@ -176,6 +178,23 @@ final class FigureClaims {
       }
     }
     return best;
+  }
+
+  /** {@code free}, and the word only qualifying the figure when one stands right after it ("2 700 autres"). */
+  private boolean[] withQualifierFree(Tokens tokens, int first, int last, boolean[] free) {
+    boolean[] withQualifier = free;
+    for (EventRule rule : rules) {
+      for (EventRule.Role role : rule.roles()) {
+        for (Phrase phrase : role.phrases()) {
+          int at = phrase.soleWordAt(tokens, first, last);
+          if (at > last && !role.words().occursIn(phrase.soleWord().orElseThrow()) && !withQualifier[at]) {
+            withQualifier = withQualifier == free ? free.clone() : withQualifier;
+            withQualifier[at] = true;
+          }
+        }
+      }
+    }
+    return withQualifier;
   }
 
   /**

@@ -90,6 +90,16 @@ public final class Phrase {
   }
 
   /**
+   * Where the phrase's one word stands by the figure whose words are {@code first..last}, when the phrase is the
+   * figure and one word side by side and that word is there ("{n} autres" in "2 700 autres"); else -1.
+   */
+  public int soleWordAt(Tokens tokens, int first, int last) {
+    Optional<String> word = soleWord();
+    int at = before.isEmpty() ? last + 1 : first - 1;
+    return word.isPresent() && at >= 0 && at < tokens.size() && tokens.is(at, word.get()) ? at : -1;
+  }
+
+  /**
    * How well the phrase matches around the figure whose words are {@code first..last} (inclusive), lower being
    * better: the words its gaps skip that are not free, then (among equals) the longer phrase, then one whose words
    * follow the figure ("4,000 were wounded" rather than "killed and 4,000"); -1 when it does not match.
