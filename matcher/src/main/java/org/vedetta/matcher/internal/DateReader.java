@@ -109,6 +109,12 @@ public final class DateReader {
   private static final Pattern YEAR = Pattern.compile(
       "(?U)(?<!\\w)(?:" + String.join("|", YEAR_WORDS)
       + ")\\s(?:l'anno\\s)?((?:19|20)\\d{2})(?![\\w.,]?\\d)");
+  /** The words before a range of years ("between 2005 and 2013"), dated by its first year. */
+  private static final List<String> RANGE_WORDS = List.of("between", "entre", "zwischen", "tra", "fra", "между",
+      "між");
+  private static final Pattern YEAR_RANGE = Pattern.compile(
+      "(?U)(?<!\\w)(?:" + String.join("|", RANGE_WORDS)
+      + ")\\s((?:19|20)\\d{2})\\s(?:and|y|et|und|e|и|і|й)\\s(?:19|20)\\d{2}(?![\\w.,]?\\d)");
   private static final List<String> LAST_YEAR = List.of("lo scorso anno", "l'anno scorso", "anno scorso",
       "last year", "dell'anno scorso", "в прошлом году", "l'annee derniere", "l'an dernier", "letztes jahr",
       "im vergangenen jahr", "vergangenes jahr", "el ano pasado", "минулого року", "торік", "в минулому році");
@@ -352,6 +358,8 @@ public final class DateReader {
       Reading.words(MONTH_ONLY, MONTHS.keySet(), -1, (m, p) -> new StatedDate(
           LocalDate.of(yearOf(MONTHS.get(m.group(1)), p), MONTHS.get(m.group(1)), 1), Precision.MONTH,
           Period.ofYears(1))),
+      Reading.digits(YEAR_RANGE, RANGE_WORDS, 0, longest(RANGE_WORDS) + 8, (m, p) ->
+          new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1), Precision.YEAR)),
       Reading.digits(YEAR, YEAR_WORDS, 0, longest(YEAR_WORDS) + 8, (m, p) -> new StatedDate(LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
           Precision.YEAR)),
       Reading.phrases(THIS_YEAR, (m, p) -> new StatedDate(LocalDate.of(p.getYear(), 1, 1), Precision.YEAR)));

@@ -49,6 +49,9 @@ class DateReaderTest {
       Anfang September reiste die Delegation                     | 2025-09-01 | MONTH
       signed in mid-September                                    | 2025-09-01 | MONTH
       firmado a principios de septiembre                         | 2025-09-01 | MONTH
+      Entre 2005 y 2013, Venezuela compró a Rusia armamento      | 2005-01-01 | YEAR
+      between 2005 and 2013 Venezuela bought Russian jets        | 2005-01-01 | YEAR
+      zwischen 2005 und 2013 kaufte Venezuela                    | 2005-01-01 | YEAR
       """)
   void readsAbsoluteAndRelativeDates(String sentence, LocalDate date, DateReader.Precision precision) {
     assertThat(DateReader.read(FoldedText.fold(sentence), PUBLISHED)).get()
@@ -71,6 +74,11 @@ class DateReaderTest {
     assertThat(date.lastDay()).isEqualTo(last);
   }
 
+
+  @Test
+  void aRangeOfFiguresIsNoRangeOfYears() {
+    assertThat(DateReader.read(FoldedText.fold("entre 2000 y 3000 soldados norcoreanos"), PUBLISHED)).isEmpty();
+  }
 
   @Test
   void theDayOfADateIsKnownAsSuch() {
