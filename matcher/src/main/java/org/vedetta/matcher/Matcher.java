@@ -159,7 +159,8 @@ public final class Matcher {
     List<Sentences.Span> spans = Sentences.split(article.text());
     List<int[]> folded = spans.stream()
         .map(s -> new int[] {text.foldedIndexOf(s.start()), text.foldedIndexOf(s.end())}).toList();
-    List<MentionFinder.Found> found = finder.find(text, folded);
+    List<MentionFinder.Found> found = finder.find(text, folded,
+        titleFound.stream().map(f -> f.target().id()).collect(java.util.stream.Collectors.toSet()));
     mentions.addAll(Mentions.toMentions(text, found, false));
 
     // Claims are about dealings with the focus state: an article that never names it states none.

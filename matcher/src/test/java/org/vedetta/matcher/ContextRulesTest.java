@@ -30,6 +30,7 @@ class ContextRulesTest {
       Las sanciones contra Rusia irán dirigidas contra productos de doble uso.        | iran
       Il governo di Mosca ha scelto una china pericolosa, disse il ministro.           | china
       Una mosca è entrata nella sala durante il vertice di Roma.                        | russia
+      Kim won the women's final in Seoul on Sunday.                                   | kim_jong_un
       """)
   void anAmbiguousNameOutOfContextIsNotAMention(String sentence, String entity) {
     assertThat(ids(sentence)).doesNotContain(entity);
@@ -46,5 +47,16 @@ class ContextRulesTest {
       """)
   void theSameNameInContextIsAMention(String sentence, String entity) {
     assertThat(ids(sentence)).contains(entity);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Kim Jong Un opened the plant. Later, Kim thanked the soldiers who fought in Kursk.   | 2
+      Im Juni traf Putin Kim Jong Un. Im Rahmen des Paktes entsandte Kim Soldaten.       | 2
+      Кім Чен Ин відкрив завод. Пізніше Кім подякував солдатам.                           | 2
+      Kim thanked the soldiers. Kim Jong Un had opened the plant the day before.           | 1
+      """)
+  void aShortNameIsTheEntityOnceTheTextHasNamedItInFull(String text, int mentions) {
+    assertThat(ids(text)).filteredOn("kim_jong_un"::equals).hasSize(mentions);
   }
 }

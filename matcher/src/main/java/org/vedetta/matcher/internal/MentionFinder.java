@@ -13,16 +13,18 @@ import org.vedetta.model.EntityKind;
 
 /**
  * Finds every tracked entity and treaty named in a folded text with one automaton built from the whole
- * knowledge set. An alias marked ambiguous counts only in a sentence that holds one of its context words.
+ * knowledge set. An alias marked ambiguous counts only in a sentence that holds one of its context words; a short
+ * name ("Kim") only once the entity was named in full before it.
  */
 public final class MentionFinder {
 
   /**
    * What an alias stands for; {@code parties} are the states of a treaty (their acting states, for persons);
-   * {@code capitalised}: the alias counts only written with a capital letter.
+   * {@code capitalised}: the alias counts only written with a capital letter; {@code onceNamed}: only after the
+   * entity was named by another alias.
    */
   public record Target(String id, EntityKind kind, boolean needsContext, WordList context, List<String> parties,
-      boolean capitalised) {}
+      boolean capitalised, boolean onceNamed) {}
 
   /** A mention in folded offsets of the text it was found in. */
   public record Found(Target target, int start, int end) {}
@@ -37,6 +39,8 @@ public final class MentionFinder {
           : e.context().ambiguous().stream().map(FoldedText::fold).collect(Collectors.toSet());
       Set<String> capitalised = e.context() == null ? Set.of()
           : e.context().capitalised().stream().map(FoldedText::fold).collect(Collectors.toSet());
+      Set<String> onceNamed = e.context() == null ? Set.of()
+          : e.context().onceNamed().stream().map(FoldedText::fold).collect(Collectors.toSet());
       WordList context = e.context() == null ? null : WordList.of(Map.of("any", e.context().requires()));
       EntityKind kind = switch (e.kind()) {
         case STATE -> EntityKind.STATE;
@@ -46,12 +50,13 @@ public final class MentionFinder {
       e.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
           .computeIfAbsent(alias, a -> new ArrayList<>())
           .add(new Target(e.id(), kind, ambiguous.contains(alias), context,
-              e.actingState() == null ? List.of() : List.of(e.actingState()), capitalised.contains(alias))));
+              e.actingState() == null ? List.of() : List.of(e.actingState()), capitalised.contains(alias),
+              onceNamed.contains(alias))));
     }
     for (Treaty t : knowledge.treaties()) {
       t.aliases().map(FoldedText::fold).distinct().forEach(alias -> byAlias
           .computeIfAbsent(alias, a -> new ArrayList<>())
-          .add(new Target(t.id(), EntityKind.TREATY, false, null, t.parties(), false)));
+          .add(new Target(t.id(), EntityKind.TREATY, false, null, t.parties(), false, false)));
     }
     this.automaton = AliasAutomaton.build(byAlias);
     this.aliases = byAlias.size();
@@ -66,14 +71,25 @@ public final class MentionFinder {
    * context of ambiguous aliases.
    */
   public List<Found> find(FoldedText text, List<int[]> sentences) {
-    return find(text, () -> sentences);
+    return find(text, () -> sentences, Set.of());
+  }
+
+  /** As {@link #find(FoldedText, List)}; {@code namedBefore}: the ids named before the text (in its title). */
+  public List<Found> find(FoldedText text, List<int[]> sentences, Set<String> namedBefore) {
+    return find(text, () -> sentences, namedBefore);
   }
 
   /** As {@link #find(FoldedText, List)}, splitting sentences only when an ambiguous alias needs its context. */
   public List<Found> find(FoldedText text, java.util.function.Supplier<List<int[]>> sentenceSplitter) {
+    return find(text, sentenceSplitter, Set.of());
+  }
+
+  private List<Found> find(FoldedText text, java.util.function.Supplier<List<int[]>> sentenceSplitter,
+      Set<String> namedBefore) {
     String folded = text.folded();
     Lazy lazy = new Lazy(sentenceSplitter);
     List<Found> found = new ArrayList<>();
+    Set<String> namedInFull = new java.util.HashSet<>(namedBefore);
     List<AliasAutomaton.Hit<Target>> shared = new ArrayList<>();
     for (AliasAutomaton.Hit<Target> hit : automaton.find(folded)) {
       if (hit.targets().size() > 1 && hit.targets().stream().allMatch(t -> t.kind() == EntityKind.TREATY)) {
@@ -85,8 +101,14 @@ public final class MentionFinder {
         if (target.capitalised() && !Character.isUpperCase(text.original().charAt(text.originalStart(hit.start())))) {
           continue; // "irán" (they will go), not "Irán"
         }
+        if (target.onceNamed() && !namedInFull.contains(target.id())) {
+          continue; // "Kim" before "Kim Jong Un": not yet known to be him
+        }
         if (!target.needsContext() || contextHolds(target, folded, lazy.get(), hit.start())) {
           found.add(new Found(target, hit.start(), hit.end()));
+          if (!target.onceNamed()) {
+            namedInFull.add(target.id());
+          }
           break;
         }
       }

@@ -33,17 +33,21 @@ public record Entity(
 
   /**
    * An alias listed in {@code ambiguous} counts only in a sentence that also holds one of {@code requires}; one
-   * listed in {@code capitalised} only where it is written with a capital letter.
+   * listed in {@code capitalised} only where it is written with a capital letter; one listed in {@code onceNamed}
+   * only after the article has named the entity by another of its names.
    *
    * @param ambiguous   aliases that need context
    * @param requires    words (any language, matched accent-insensitively as whole words) that confirm the sense
    * @param capitalised aliases that are also a lower-case word of another language (Spanish "irán", they will go)
+   * @param onceNamed   short names a text uses once it has given the full one ("Kim" after "Kim Jong Un")
    */
-  public record Context(List<String> ambiguous, List<String> requires, List<String> capitalised) {
+  public record Context(List<String> ambiguous, List<String> requires, List<String> capitalised,
+      List<String> onceNamed) {
     public Context {
       ambiguous = ambiguous == null ? List.of() : List.copyOf(ambiguous);
       requires = requires == null ? List.of() : List.copyOf(requires);
       capitalised = capitalised == null ? List.of() : List.copyOf(capitalised);
+      onceNamed = onceNamed == null ? List.of() : List.copyOf(onceNamed);
     }
   }
 
@@ -85,6 +89,10 @@ public record Entity(
       List<String> all = aliases().toList();
       context.capitalised().forEach(c -> problems.check(all.contains(c), "context.capitalised",
           "'" + c + "' is not one of the names"));
+      context.onceNamed().forEach(c -> problems.check(all.contains(c), "context.once_named",
+          "'" + c + "' is not one of the names"));
+      problems.check(context.onceNamed().size() < all.size(), "context.once_named",
+          "leaves no full name to be named first");
     }
   }
 }
