@@ -51,12 +51,14 @@ class ContextRulesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      Kim Jong Un opened the plant. Later, Kim thanked the soldiers who fought in Kursk.   | 2
-      Im Juni traf Putin Kim Jong Un. Im Rahmen des Paktes entsandte Kim Soldaten.       | 2
-      Кім Чен Ин відкрив завод. Пізніше Кім подякував солдатам.                           | 2
-      Kim thanked the soldiers. Kim Jong Un had opened the plant the day before.           | 1
+      Kim Jong Un opened the plant. Later, Kim thanked the soldiers who fought in Kursk.   | kim_jong_un | 2
+      Im Juni traf Putin Kim Jong Un. Im Rahmen des Paktes entsandte Kim Soldaten.       | kim_jong_un | 2
+      Кім Чен Ин відкрив завод. Пізніше Кім подякував солдатам.                           | kim_jong_un | 2
+      Kim thanked the soldiers. Kim Jong Un had opened the plant the day before.           | kim_jong_un | 1
+      Xi Jinping arrived in Moscow on Monday. Xi and Putin then signed a declaration.      | xi_jinping  | 2
+      Louis XI ruled France. Xi Jinping visited Paris.                                     | xi_jinping  | 1
       """)
-  void aShortNameIsTheEntityOnceTheTextHasNamedItInFull(String text, int mentions) {
-    assertThat(ids(text)).filteredOn("kim_jong_un"::equals).hasSize(mentions);
+  void aShortNameIsTheEntityOnceTheTextHasNamedItInFull(String text, String entity, int mentions) {
+    assertThat(ids(text)).filteredOn(entity::equals).hasSize(mentions);
   }
 }
