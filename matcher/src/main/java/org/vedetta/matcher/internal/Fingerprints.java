@@ -18,19 +18,10 @@ public final class Fingerprints {
   /** Estimated Jaccard similarity of word 3-shingles from which two articles are the same story. */
   static final double SAME_STORY = 0.6;
 
-  /** Candidates read per round trip, oldest first. */
-  static final int PAGE = 32;
-
   private final DataSource dataSource;
-  private final int page;
 
   public Fingerprints(DataSource dataSource) {
-    this(dataSource, PAGE);
-  }
-
-  Fingerprints(DataSource dataSource, int page) {
     this.dataSource = dataSource;
-    this.page = page;
   }
 
   /** The article's origin; with {@code record}, the article is remembered for later ones. */
@@ -64,41 +55,25 @@ public final class Fingerprints {
     }
   }
 
-  private String nearest(Connection c, long[] signature, long[] bands, String articleId)
+  private static String nearest(Connection c, long[] signature, long[] bands, String articleId)
       throws SQLException {
     // Oldest first: the first similar one is the answer, so a story seen hundreds of times costs one comparison.
-    // Read a page at a time, so a band shared with thousands of articles neither sorts nor sends them all.
-    String sql = "select a.signature, a.origin, a.seen_at, a.article_id from matcher_article a where a.article_id in"
+    String sql = "select a.signature, a.origin from matcher_article a where a.article_id in"
         + " (select b.article_id from matcher_article_band b where b.band_key in ("
-        + "?,".repeat(bands.length - 1) + "?))"
-        + " and (a.seen_at > ? or a.seen_at = ? and a.article_id > ?)"
-        + " order by a.seen_at, a.article_id fetch first " + page + " rows only";
-    Timestamp afterSeen = Timestamp.from(Instant.EPOCH);
-    String afterId = "";
+        + "?,".repeat(bands.length - 1) + "?)) order by a.seen_at, a.article_id";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int b = 0; b < bands.length; b++) {
         ps.setLong(b + 1, bands[b]);
       }
-      while (true) {
-        ps.setTimestamp(bands.length + 1, afterSeen);
-        ps.setTimestamp(bands.length + 2, afterSeen);
-        ps.setString(bands.length + 3, afterId);
-        int read = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            read++;
-            if (MinHash.similarity(signature, MinHash.decode(rs.getString(1))) >= SAME_STORY) {
-              return rs.getString(2);
-            }
-            afterSeen = rs.getTimestamp(3);
-            afterId = rs.getString(4);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (MinHash.similarity(signature, MinHash.decode(rs.getString(1))) >= SAME_STORY) {
+            return rs.getString(2);
           }
-        }
-        if (read < page) {
-          return articleId;
         }
       }
     }
+    return articleId;
   }
 
   private static void insert(Connection c, String articleId, String sourceId, long[] signature, long[] bands,

@@ -19,7 +19,7 @@ import org.vedetta.testsupport.TestDatabases;
 
 /**
  * A copy of a story finds the story it repeats even when many older articles share a band of its signature without
- * being the same story: candidates are read a page at a time, oldest first, until one is similar.
+ * being the same story: candidates are compared oldest first until one is similar.
  */
 class FingerprintsTest {
 
@@ -37,7 +37,7 @@ class FingerprintsTest {
   void aCopyFindsItsStoryBehindManyOlderArticlesSharingABand(String name, DataSource ds) {
     assumeTrue(ds != null, name + " is not reachable on this machine");
     Matcher.builder().knowledge(KNOWLEDGE).dataSource(ds).build(); // migrates the schema
-    Fingerprints fingerprints = new Fingerprints(ds, 2);
+    Fingerprints fingerprints = new Fingerprints(ds);
     Random random = new Random(7);
     List<String> story = words(random, 240);
     Instant at = Instant.parse("2026-11-24T09:00:00Z");
@@ -53,7 +53,7 @@ class FingerprintsTest {
       sharing += sharesBand(text, String.join(" ", story)) ? 1 : 0;
       assertThat(fingerprints.origin("other-" + i, "s", text, at.plusSeconds(i), true)).isEqualTo("other-" + i);
     }
-    assumeTrue(sharing > 2, "the other articles share a band with the story: more than one page of candidates");
+    assumeTrue(sharing > 2, "several older articles share a band with the story");
     assertThat(fingerprints.origin("story", "wire", String.join(" ", story), at.plusSeconds(60), true))
         .isEqualTo("story");
 
