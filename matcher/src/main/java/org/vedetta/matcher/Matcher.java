@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.vedetta.matcher.internal.ClaimReader;
 import org.vedetta.matcher.internal.DateReader;
@@ -64,7 +65,7 @@ public final class Matcher {
     this.knowledge = knowledge;
     this.finder = new MentionFinder(knowledge);
     this.readers = knowledge.events().stream().flatMap(e -> e.triggers().keySet().stream()).distinct()
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(l -> l, l -> new ClaimReader(knowledge, l)));
+        .collect(Collectors.toUnmodifiableMap(l -> l, l -> new ClaimReader(knowledge, l)));
     this.anyLanguage = new ClaimReader(knowledge, null);
     this.focusPlaces = WordList.of(knowledge.entity(knowledge.focus()).map(Entity::places).orElse(Map.of()));
     this.novelty = new Novelty(knowledge);
@@ -160,7 +161,7 @@ public final class Matcher {
     List<int[]> folded = spans.stream()
         .map(s -> new int[] {text.foldedIndexOf(s.start()), text.foldedIndexOf(s.end())}).toList();
     List<MentionFinder.Found> found = finder.find(text, folded,
-        titleFound.stream().map(f -> f.target().id()).collect(java.util.stream.Collectors.toSet()));
+        titleFound.stream().map(f -> f.target().id()).collect(Collectors.toSet()));
     mentions.addAll(Mentions.toMentions(text, found, false));
 
     // Claims are about dealings with the focus state: an article that never names it states none.

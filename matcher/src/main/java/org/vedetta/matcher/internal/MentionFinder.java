@@ -2,6 +2,7 @@ package org.vedetta.matcher.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +90,7 @@ public final class MentionFinder {
     String folded = text.folded();
     Lazy lazy = new Lazy(sentenceSplitter);
     List<Found> found = new ArrayList<>();
-    Set<String> namedInFull = new java.util.HashSet<>(namedBefore);
+    Set<String> namedInFull = new HashSet<>(namedBefore);
     List<AliasAutomaton.Hit<Target>> shared = new ArrayList<>();
     for (AliasAutomaton.Hit<Target> hit : automaton.find(folded)) {
       if (hit.targets().size() > 1 && hit.targets().stream().allMatch(t -> t.kind() == EntityKind.TREATY)) {
