@@ -251,6 +251,21 @@ class MatcherTest {
         + a.claim().quantity().low()).containsExactlyInAnyOrder("casualties killed 300", "casualties wounded 2700");
   }
 
+  /** Weapons that arrive in the ally from Russia are a supply, in every language that says so. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "ru | В Беларусь прибыла очередная партия российских истребителей Су-30СМ2, сообщили в Минобороны.",
+      "uk | До Білорусі прибула нова партія російських винищувачів Су-30СМ2, повідомили в Міноборони.",
+      "en | A new batch of Russian Su-30SM2 fighter jets arrived in Belarus, the defence ministry said.",
+      "fr | Un nouveau lot d'avions de combat russes Su-30SM2 est arrivé en Biélorussie, selon le ministère."})
+  void weaponsArrivingFromRussiaAreASupply(String language, String text) {
+    MatchResult result = matcher.analyze(Knowledge.article("wire", "https://example.org/su30", "", text, language,
+        "2026-11-23T08:00:00Z"));
+
+    assertThat(result.assessments()).extracting(a -> a.claim().subject() + " " + a.claim().event())
+        .contains("belarus arms_supply");
+  }
+
   @Test
   void beingReadyToDoSomethingIsAPlan() {
     String text = "Irán se alista para entregar a Rusia lanzadores de misiles balísticos, según dos funcionarios.";
