@@ -30,11 +30,17 @@ final class FigureClaims {
 
   private final Actors actors;
   private final List<EventRule> rules;
+  /** Words that, right after a figure, only qualify it and stand for its left-out unit ("2 700 autres"). */
+  private final List<String> unitStandIns;
 
   /** {@code rules}: the quantity event types, highest priority first. */
   FigureClaims(Actors actors, List<EventRule> rules) {
     this.actors = actors;
     this.rules = rules;
+    this.unitStandIns = rules.stream().flatMap(rule -> rule.roles().stream())
+        .flatMap(role -> role.phrases().stream().flatMap(p -> p.soleWordAfter().stream())
+            .filter(word -> !role.words().occursIn(word)))
+        .distinct().toList();
   }
 
   /** The event type and role a figure is read as. */
@@ -143,7 +149,7 @@ final class FigureClaims {
       Map<EventRule, List<int[]>> units) {
     int first = s.tokens().at(f.start());
     int last = Math.max(first, s.tokens().at(f.end() - 1));
-    boolean[] free = withQualifierFree(s.tokens(), first, last, sentenceFree);
+    boolean[] free = withStandInFree(s.tokens(), last, sentenceFree);
     Reading best = null;
     int bestScore = Integer.MAX_VALUE;
     boolean bestQualifies = false;
@@ -180,21 +186,15 @@ final class FigureClaims {
     return best;
   }
 
-  /** {@code free}, and the word only qualifying the figure when one stands right after it ("2 700 autres"). */
-  private boolean[] withQualifierFree(Tokens tokens, int first, int last, boolean[] free) {
-    boolean[] withQualifier = free;
-    for (EventRule rule : rules) {
-      for (EventRule.Role role : rule.roles()) {
-        for (Phrase phrase : role.phrases()) {
-          int at = phrase.soleWordAt(tokens, first, last);
-          if (at > last && !role.words().occursIn(phrase.soleWord().orElseThrow()) && !withQualifier[at]) {
-            withQualifier = withQualifier == free ? free.clone() : withQualifier;
-            withQualifier[at] = true;
-          }
-        }
-      }
+  /** {@code free}, and the word right after the figure when it only stands for its left-out unit ("2 700 autres"). */
+  private boolean[] withStandInFree(Tokens tokens, int last, boolean[] free) {
+    int next = last + 1;
+    if (next >= tokens.size() || free[next] || unitStandIns.stream().noneMatch(w -> tokens.is(next, w))) {
+      return free;
     }
-    return withQualifier;
+    boolean[] withStandIn = free.clone();
+    withStandIn[next] = true;
+    return withStandIn;
   }
 
   /**

@@ -89,14 +89,9 @@ public final class Phrase {
         ? Optional.of(w.word()) : Optional.empty();
   }
 
-  /**
-   * Where the phrase's one word stands by the figure whose words are {@code first..last}, when the phrase is the
-   * figure and one word side by side and that word is there ("{n} autres" in "2 700 autres"); else -1.
-   */
-  public int soleWordAt(Tokens tokens, int first, int last) {
-    Optional<String> word = soleWord();
-    int at = before.isEmpty() ? last + 1 : first - 1;
-    return word.isPresent() && at >= 0 && at < tokens.size() && tokens.is(at, word.get()) ? at : -1;
+  /** The phrase's one word when it follows the figure ("{n} autres"). */
+  public Optional<String> soleWordAfter() {
+    return before.isEmpty() ? soleWord() : Optional.empty();
   }
 
   /**
