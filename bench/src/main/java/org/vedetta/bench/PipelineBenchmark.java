@@ -45,7 +45,7 @@ import org.vedetta.notifier.MailSettings;
 /**
  * The whole pipeline after ingest, on real parts in this process: the app's embedded Kafka broker (or a cluster,
  * {@code --bootstrap-servers}), H2 or PostgreSQL, and the matcher and notifier stages as the service runs them
- * ({@link Service}). Articles are the real-news corpus ({@code config/knowledge/eval/real}, 701 articles in seven
+ * ({@link Service}). Articles are the real-news corpus ({@code config/knowledge/eval/real}, 785 articles in seven
  * languages), published to {@code vedetta.articles} with an id of their own each time round.
  * <ol>
  *   <li><b>Latency</b>: the corpus once, paced at {@code --rate} articles/s, on a fresh database: for each article,
