@@ -68,7 +68,10 @@ public final class Lexicon {
   private int lists;
   private final ThreadLocal<Hits> last = new ThreadLocal<>();
 
-  /** Adds a list of words of every language: exact words, stems with a trailing {@code *}, phrases. */
+  /**
+   * Adds a list of words of every language: exact words, stems with a trailing {@code *} (which may hold an
+   * apostrophe or a hyphen: "прем'єр*", "пресс-конференц*"), phrases.
+   */
   public WordList add(Map<String, List<String>> byLanguage) {
     int list = lists++;
     boolean any = false;
@@ -158,11 +161,25 @@ public final class Lexicon {
         }
       }
       Node node = stems;
-      for (int k = i; k < j && node != null; k++) {
+      int word = w;
+      for (int k = i; node != null && k < n; k++) {
+        if (k == sentence.end(word)) {
+          // A stem may run on over an apostrophe or a hyphen into the next word ("прем'єр*", "пресс-конференц*"):
+          // then it is found as a phrase.
+          char joint = folded.charAt(k);
+          if (joint != '\'' && joint != '-' || word + 1 == sentence.size() || sentence.start(word + 1) != k + 1) {
+            break;
+          }
+          word++;
+        }
         node = node.next(folded.charAt(k));
         if (node != null) {
           for (int list : node.lists) {
-            hits.add(list, w);
+            if (word == w) {
+              hits.add(list, w);
+            } else {
+              hits.addPhrase(list, i, sentence.end(word));
+            }
           }
         }
       }
@@ -216,6 +233,10 @@ public final class Lexicon {
 
     /** A phrase: every occurrence, as each phrase of a list is looked for on its own. */
     void addPhrase(int list, int start, int end) {
+      if (phraseEnd > 0 && phrases[phraseEnd - 3] == list && phrases[phraseEnd - 2] == start) {
+        phrases[phraseEnd - 1] = Math.max(end, phrases[phraseEnd - 1]); // A longer stem of the same list.
+        return;
+      }
       if (phraseEnd + 3 > phrases.length) {
         phrases = Arrays.copyOf(phrases, Math.max(12, phrases.length * 2));
       }

@@ -57,4 +57,15 @@ class LexiconTest {
 
     assertThat(found(second, sentence)).containsExactly("putin");
   }
+
+  @Test
+  void aStemMayHoldAnApostropheOrAHyphen() {
+    WordList premier = WordList.of(Map.of("uk", List.of("прем'єр*", "відеозв'яз*", "прем'єр-міністр*"),
+        "ru", List.of("пресс-конференц*")));
+    String sentence = FoldedText.fold("Прем’єра не було: прем'єрка, премʼєр-міністра і відеозв'язок, прем єр, прем' "
+        + "на пресс‑конференции, пресс конференция");
+
+    assertThat(found(premier, sentence))
+        .containsExactly("прем'єра", "прем'єрка", "прем'єр-міністра", "відеозв'язок", "пресс-конференции");
+  }
 }
