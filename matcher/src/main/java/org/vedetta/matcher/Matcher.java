@@ -274,11 +274,14 @@ public final class Matcher {
         : readers.getOrDefault(article.language(), anyLanguage);
     Set<String> headline = new HashSet<>();
     // What the headline states as news: not what it names as background ("sanctions for supplying drones").
-    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty()).stream()
+    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty(), Set.of()).claims()
+        .stream()
         .filter(r -> !r.background()).forEach(r -> headline.add(r.subject() + "|" + r.event()));
     Map<Claim, Novelty.Stated> claims = new LinkedHashMap<>();
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();
+    Set<String> carried = Set.of();
+    boolean lastCarried = false;
     int next = 0; // the first mention not before the sentence: mentions and sentences are both in text order
     for (int i = 0; i < spans.size() && claims.size() < MAX_CLAIMS; i++) {
       int from = folded.get(i)[0];
@@ -297,8 +300,16 @@ public final class Matcher {
           local.add(new MentionFinder.Found(f.target(), f.start() - from, f.end() - from));
         }
       }
-      List<ClaimReader.Read> reads = reader.read(text.folded().substring(from, to), local, published, topic,
-          treatyTopic);
+      ClaimReader.Reading reading = reader.read(text.folded().substring(from, to), local, published, topic,
+          treatyTopic, carried);
+      // An event goes on into the next sentence, and over one sentence that names none.
+      if (!reading.carries().isEmpty()) {
+        carried = reading.carries();
+      } else if (!lastCarried) {
+        carried = Set.of();
+      }
+      lastCarried = !reading.carries().isEmpty();
+      List<ClaimReader.Read> reads = reading.claims();
       for (ClaimReader.Read r : reads) {
         if (claims.size() >= MAX_CLAIMS) {
           break;

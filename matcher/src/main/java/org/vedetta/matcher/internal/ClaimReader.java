@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.vedetta.matcher.knowledge.EventType;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.model.Quantity;
@@ -81,6 +83,15 @@ public final class ClaimReader {
   }
 
   /**
+   * What a sentence was read to say.
+   *
+   * @param claims  its claims
+   * @param carries the events the next sentence may go on with (see {@link EventType#carriedBy()}): those this one
+   *                names with the words they require, or goes on with
+   */
+  public record Reading(List<Read> claims, Set<String> carries) {}
+
+  /**
    * Claims of a sentence.
    *
    * @param sentence    the folded sentence
@@ -88,13 +99,14 @@ public final class ClaimReader {
    * @param published   the article's publication date, for relative dates
    * @param topic       the ally the surrounding text is about, used when the sentence names none
    * @param treatyTopic the treaty the surrounding text is about, used when a treaty step names none
+   * @param carried     the events the sentence before carries on ({@link Reading#carries()})
    */
-  public List<Read> read(String sentence, List<MentionFinder.Found> mentions, LocalDate published,
-      Optional<String> topic, Optional<String> treatyTopic) {
-    List<Read> claims = new ArrayList<>();
+  public Reading read(String sentence, List<MentionFinder.Found> mentions, LocalDate published,
+      Optional<String> topic, Optional<String> treatyTopic, Set<String> carried) {
     if (negations.occursIn(sentence)) {
-      return claims; // A denial or a supposition states nothing.
+      return new Reading(List.of(), Set.of()); // A denial or a supposition states nothing.
     }
+    List<Read> claims = new ArrayList<>();
     Tokens tokens = lexicon.tokens(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
         recalled.find(sentence), parts.find(sentence), measures.find(sentence), counts.find(sentence),
@@ -105,8 +117,12 @@ public final class ClaimReader {
     List<EventRule.Fired> fired = new ArrayList<>();
     for (EventRule rule : rules) {
       List<int[]> triggers = rule.triggers().find(sentence).stream().filter(t -> !markers.negatedAt(t)).toList();
+      boolean goesOn = triggers.isEmpty() && carried.contains(rule.type().id());
+      if (goesOn) {
+        triggers = rule.carriedBy().find(sentence).stream().filter(t -> !markers.negatedAt(t)).toList();
+      }
       if (!triggers.isEmpty()) {
-        fired.add(new EventRule.Fired(rule, triggers));
+        fired.add(new EventRule.Fired(rule, triggers, goesOn));
       }
     }
     // The event an official confirmation in this sentence is about: the highest-priority figure event named.
@@ -124,7 +140,9 @@ public final class ClaimReader {
           .or(() -> events.statement(s, c, confirmable))).ifPresent(claims::add);
     }
     claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity()).toList(), official));
-    return asReasons(claims, fired);
+    Set<String> goOn = fired.stream().filter(f -> f.type().carried() && (f.carried() || f.rule().requiredIn(sentence)))
+        .map(f -> f.type().id()).collect(Collectors.toUnmodifiableSet());
+    return new Reading(asReasons(claims, fired), goOn);
   }
 
   /**

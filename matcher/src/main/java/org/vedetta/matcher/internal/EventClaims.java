@@ -27,7 +27,7 @@ final class EventClaims {
   List<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, String confirmable) {
     EventType type = fired.type();
     int[] trigger = fired.triggers().get(0);
-    if (!fired.rule().requiredIn(s.text())
+    if (!fired.carried() && !fired.rule().requiredIn(s.text())
         || type.meeting() && !(actors.namesFocus(s) && namesLeader(s, fired.rule())) && !scheduled(s, trigger)
         || type.bilateral() && !actors.namesFocus(s) && actors.alliesNamed(s) > 1) {
       return List.of();
@@ -36,8 +36,8 @@ final class EventClaims {
       return List.of();
     }
     if (type.targeted()) {
-      return targets(s, fired.rule(), trigger).stream().map(m -> claim(s, type, m, null))
-          .flatMap(Optional::stream).toList();
+      List<int[]> targets = fired.carried() ? alliesAfter(s, trigger) : targets(s, fired.rule(), trigger);
+      return targets.stream().map(m -> claim(s, type, m, null)).flatMap(Optional::stream).toList();
     }
     return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null)
         .stream().toList();
@@ -143,6 +143,9 @@ final class EventClaims {
     int triggerWord = tokens.at(trigger[1] - 1);
     List<int[]> aims = rule.aims().find(s.text()).stream().filter(w -> tokens.at(w[0]) > triggerWord).toList();
     if (!aims.isEmpty() && tokens.at(aims.get(0)[0]) - triggerWord <= 2) {
+      // Words that carry the event into a sentence add targets in its own sentence too ("..., в который войдут").
+      aims = java.util.stream.Stream.concat(aims.stream(), rule.carriedBy().find(s.text()).stream()
+          .filter(w -> tokens.at(w[0]) > triggerWord)).sorted(java.util.Comparator.comparingInt(w -> w[0])).toList();
       // Each aim leads to the allies named after it, up to the focus state: "sanctions against Russia, which
       // target Chinese and Indian companies" aim at China and India.
       List<int[]> allies = new java.util.ArrayList<>();
@@ -174,6 +177,15 @@ final class EventClaims {
       return List.of(trigger);
     }
     return aimed.filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()}).stream().toList();
+  }
+
+  /**
+   * The allies a sentence that goes on with a targeted event names after the word that carries it ("Il vise, entre
+   * autres, des banques russes, ... des entités en Inde et en Chine"): the focus state among them is no target.
+   */
+  private List<int[]> alliesAfter(Sentence s, int[] word) {
+    return s.mentions().stream().filter(m -> m.start() >= word[1] && actors.isAlly(m))
+        .map(m -> new int[] {m.start(), m.end()}).toList();
   }
 
   private static int distance(int[] a, int[] b) {

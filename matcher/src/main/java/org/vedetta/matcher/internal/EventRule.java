@@ -11,7 +11,7 @@ import org.vedetta.matcher.knowledge.EventType;
  */
 record EventRule(EventType type, WordList triggers, WordList units, WordList requires, List<Role> roles,
     Map<String, WordList> acknowledges, WordList thirdParties, WordList aims, WordList statements,
-    WordList officials) {
+    WordList officials, WordList carriedBy) {
 
   /** A role of a quantity event: the phrases that say it around a figure and the words that imply it. */
   record Role(String id, List<Phrase> phrases, WordList words) {}
@@ -28,7 +28,8 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
         e.acknowledges().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
             Map.Entry::getKey, a -> lexicon.add(words.apply(a.getValue())))),
         lexicon.add(words.apply(e.thirdParties())), lexicon.add(words.apply(e.aims())),
-        lexicon.add(words.apply(e.statements())), lexicon.add(words.apply(e.officials())));
+        lexicon.add(words.apply(e.statements())), lexicon.add(words.apply(e.officials())),
+        lexicon.add(words.apply(e.carriedBy())));
   }
 
   /** Whether the sentence holds one of the words this event type requires (or it requires none). */
@@ -36,8 +37,12 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
     return requires.isEmpty() || requires.occursIn(sentence);
   }
 
-  /** An event type fired in a sentence, with the places of its triggers there. */
-  record Fired(EventRule rule, List<int[]> triggers) {
+  /**
+   * An event type fired in a sentence, with the places of its triggers there; {@code carried} when the sentence goes
+   * on with it from the sentence before, whose required words then hold here: its triggers are then the words that
+   * carry it ("Il vise ...").
+   */
+  record Fired(EventRule rule, List<int[]> triggers, boolean carried) {
     EventType type() {
       return rule.type();
     }

@@ -47,6 +47,10 @@ import org.vedetta.settings.Validated;
  *                  confirmation by one of them is a report, not an official confirmation
  * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of
  *                  the focus side too, and a state named as a place ("met in Beijing") is not the ally
+ * @param carriedBy words per language by which a sentence goes on with the event of the sentence before without
+ *                  naming it again ("Nous venons d'adopter notre 19e paquet de sanctions. Il vise ... des entités en
+ *                  Inde"), in a sentence holding no trigger of it: the allies named after one are its targets, and
+ *                  the words the event requires were in the sentence before
  * @param roles     for a quantity event, what its figures can count ({@code total}, {@code increment},
  *                  {@code killed}...), each recognised by phrases around the figure; the first is the default.
  *                  Figures of different roles are never compared.
@@ -57,7 +61,8 @@ public record EventType(
     boolean treaty, boolean recurring, int stage, boolean perParty, String confirms,
     Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean targeted, List<String> reasons,
     Map<String, List<String>> aims, Map<String, List<String>> statements, Map<String, List<String>> officials,
-    Map<String, List<String>> thirdParties, boolean meeting, List<Role> roles)
+    Map<String, List<String>> thirdParties, boolean meeting, Map<String, List<String>> carriedBy,
+    List<Role> roles)
     implements Validated {
 
   /**
@@ -88,6 +93,7 @@ public record EventType(
     aims = Names.copy(aims);
     statements = Names.copy(statements);
     officials = Names.copy(officials);
+    carriedBy = Names.copy(carriedBy);
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
   }
@@ -134,6 +140,11 @@ public record EventType(
         }
       });
     });
+  }
+
+  /** Whether a sentence may go on with this event from the sentence before (see {@code carriedBy}). */
+  public boolean carried() {
+    return !carriedBy.isEmpty();
   }
 
   /** Whether claims of this type officially confirm another event. */
