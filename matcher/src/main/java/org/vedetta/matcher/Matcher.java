@@ -282,6 +282,7 @@ public final class Matcher {
     Optional<String> treatyTopic = Optional.empty();
     Set<String> carried = Set.of();
     boolean lastCarried = false;
+    boolean carriedLead = false;
     int next = 0; // the first mention not before the sentence: mentions and sentences are both in text order
     for (int i = 0; i < spans.size() && claims.size() < MAX_CLAIMS; i++) {
       int from = folded.get(i)[0];
@@ -302,11 +303,16 @@ public final class Matcher {
       }
       ClaimReader.Reading reading = reader.read(text.folded().substring(from, to), local, published, topic,
           treatyTopic, carried);
-      // An event goes on into the next sentence, and over one sentence that names none.
+      boolean leadSentence = i < LEAD_SENTENCES || span.paragraph() < LEAD_PARAGRAPHS;
+      // An event goes on into the next sentence, and over one sentence that names none; what a sentence goes on
+      // with is news when the run of sentences naming it began in the lead ("... 19e paquet de sanctions. Il vise").
+      boolean wentOnFromLead = carriedLead;
       if (!reading.carries().isEmpty()) {
+        carriedLead = leadSentence || carriedLead && !carried.isEmpty();
         carried = reading.carries();
       } else if (!lastCarried) {
         carried = Set.of();
+        carriedLead = false;
       }
       lastCarried = !reading.carries().isEmpty();
       List<ClaimReader.Read> reads = reading.claims();
@@ -321,8 +327,8 @@ public final class Matcher {
         Claim claim = new Claim(r.subject(), r.event(), r.counterparty(), r.treaty(), r.quantity(),
             date == null ? null : date.date(), article.text().substring(span.start(), span.end()),
             span.start(), span.end(), r.attribution(), highlights, r.confirms(), r.planned());
-        boolean lead = i < LEAD_SENTENCES || span.paragraph() < LEAD_PARAGRAPHS
-            || headline.contains(r.subject() + "|" + r.event());
+        boolean lead = leadSentence || headline.contains(r.subject() + "|" + r.event())
+            || wentOnFromLead && reading.wentOn().contains(r.event());
         claims.putIfAbsent(claim, new Novelty.Stated(r.background(), lead, date == null ? null : date.lastDay()));
       }
       Optional<String> ally = lastAlly(local);

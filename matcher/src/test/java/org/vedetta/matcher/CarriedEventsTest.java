@@ -36,6 +36,24 @@ class CarriedEventsTest {
   }
 
   @Test
+  void theTargetsOfAPackageTheLeadAnnouncesAreNewsDeepInTheText() {
+    String text = """
+        The European Union adopted new sanctions on Monday against 19 Chinese companies that supply Russia's army.
+
+        The companies are based in mainland China and Hong Kong, the EU's journal says.
+
+        The measures also cover firms in Turkey.
+
+        The list also includes two companies in Kyrgyzstan and one in India.""";
+    List<String> developments = matcher.match(Knowledge.article("wire", "https://example.org/eu-list", "", text,
+            "en", "2026-11-23T08:00:00Z"))
+        .developments().stream().filter(d -> d.claim().event().equals("sanctions"))
+        .map(d -> d.claim().subject()).sorted().toList();
+
+    assertThat(developments).containsExactly("china", "india", "kyrgyzstan");
+  }
+
+  @Test
   void withoutSanctionsJustBeforeTargetingWordsSanctionNobody() {
     assertThat(sanctioned("The EU adopted its 20th sanctions package on Monday. Prices rose in Brussels. Markets "
         + "fell in Paris. The new rules concern companies in India and China.", "en")).isEmpty();

@@ -88,8 +88,9 @@ public final class ClaimReader {
    * @param claims  its claims
    * @param carries the events the next sentence may go on with (see {@link EventType#carriedBy()}): those this one
    *                names with the words they require, or goes on with
+   * @param wentOn  the events this sentence goes on with from the sentence before, without naming them
    */
-  public record Reading(List<Read> claims, Set<String> carries) {}
+  public record Reading(List<Read> claims, Set<String> carries, Set<String> wentOn) {}
 
   /**
    * Claims of a sentence.
@@ -104,7 +105,7 @@ public final class ClaimReader {
   public Reading read(String sentence, List<MentionFinder.Found> mentions, LocalDate published,
       Optional<String> topic, Optional<String> treatyTopic, Set<String> carried) {
     if (negations.occursIn(sentence)) {
-      return new Reading(List.of(), Set.of()); // A denial or a supposition states nothing.
+      return new Reading(List.of(), Set.of(), Set.of()); // A denial or a supposition states nothing.
     }
     List<Read> claims = new ArrayList<>();
     Tokens tokens = lexicon.tokens(sentence);
@@ -142,7 +143,9 @@ public final class ClaimReader {
     claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity()).toList(), official));
     Set<String> goOn = fired.stream().filter(f -> f.type().carried() && (f.carried() || f.rule().requiredIn(sentence)))
         .map(f -> f.type().id()).collect(Collectors.toUnmodifiableSet());
-    return new Reading(asReasons(claims, fired), goOn);
+    Set<String> wentOn = fired.stream().filter(EventRule.Fired::carried).map(f -> f.type().id())
+        .collect(Collectors.toUnmodifiableSet());
+    return new Reading(asReasons(claims, fired), goOn, wentOn);
   }
 
   /**
