@@ -156,6 +156,20 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** Homes or pensions for the families of the fallen, given by the ally's leader, acknowledge the deaths. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Kim Jong Un ha inaugurato le case per le famiglie dei caduti in Russia.",
+      "Kim Jong Un opened new homes for the families of the fallen of the Kursk operation.",
+      "В Пхеньяне Ким Чен Ын открыл квартал для семей бойцов, которые погибли в Курской области.",
+      "Kim Jong Un a inauguré des logements pour les familles des soldats morts en Russie."})
+  void careForTheFamiliesOfTheFallenAcknowledgesTheDeaths(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo("official_confirmation");
+      assertThat(c.subject()).isEqualTo("north_korea");
+    });
+  }
+
   @Test
   void anOlderEstimateThanAKnownOneIsNotNews() {
     // Published before the baseline's estimate of about 2,000 killed (September 2025).
