@@ -156,6 +156,19 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** What a text calls known ("as is known", "è nota") is background, never a development. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Sul piano delle dotazioni, è nota la fornitura di droni militari da parte della Bielorussia alla Russia.",
+      "As is known, Belarus supplies military drones to Russia.",
+      "Как известно, Белоруссия поставляет России военные беспилотники."})
+  void whatIsCalledKnownIsBackground(String sentence) {
+    MatchResult result = analyze(HEADLINE, sentence, "2026-11-20");
+
+    assertThat(result.assessments()).filteredOn(a -> a.claim().event().equals("arms_supply")).isNotEmpty();
+    assertThat(result.developments()).isEmpty();
+  }
+
   /** Homes or pensions for the families of the fallen, given by the ally's leader, acknowledge the deaths. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {
