@@ -156,6 +156,19 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** Sanctions imposed, in the verbs each language imposes them with. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Евросоюз наложил санкции на белорусские банки.",
+      "Євросоюз наклав санкції на білоруські банки.",
+      "L'Unione europea imporrà sanzioni alle banche bielorusse."})
+  void sanctionsImposedAreRead(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo("sanctions");
+      assertThat(c.subject()).isEqualTo("belarus");
+    });
+  }
+
   /** What a text calls known ("as is known", "è nota") is background, never a development. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {
