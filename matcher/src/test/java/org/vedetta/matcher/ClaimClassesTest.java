@@ -156,6 +156,20 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** A ceiling announced ("no excederá los 9.000") is a planned figure of at most that many. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Rusia estima que el total de militares rusos desplegados en Bielorrusia no excederá los 9.000 efectivos.",
+      "The number of Russian troops deployed in Belarus will not exceed 9,000 soldiers, Minsk said."})
+  void aCeilingAnnouncedIsAPlannedFigureOfAtMostThatMany(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo("troop_deployment");
+      assertThat(c.quantity().high()).isEqualTo(9000);
+      assertThat(c.quantity().qualifier()).isEqualTo(org.vedetta.model.Qualifier.UP_TO);
+      assertThat(c.planned()).isTrue();
+    });
+  }
+
   /** Sanctions imposed, in the verbs each language imposes them with. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {

@@ -70,8 +70,14 @@ public final class NumberReader {
       + "fast|alrededor de|cerca de|unos|unas|aproximadamente|casi|close to|vicin[oi] a|vicin[oi] ai|vicin[oi] alle|"
       + "knapp|nahezu|orientovno|ориентировочно|орієнтовно|cerca de los|cerca de las|pres d'environ)\\s"
       + "(?:i\\s|le\\s|gli\\s|los\\s|las\\s)?$");
+  /** "up to", and a comparative denied ("no more than", "не более", "no excederá los"): the figure is a ceiling. */
   private static final Pattern UP_TO = compile(
-      "(?U)(?<![\\w])(?:fino a|fino al|fino ai|fino alle|up to|as many as|bis zu|jusqu'a|hasta|до|аж до)\\s$");
+      "(?U)(?<![\\w])(?:fino a|fino al|fino ai|fino alle|up to|as many as|bis zu|jusqu'a|hasta|до|аж до|"
+      + "no more than|not more than|at most|will not exceed|would not exceed|not exceeding|no mas de|no mas de los|"
+      + "como maximo|a lo sumo|no excedera|no excedera los|no superara|no superara los|non piu di|al massimo|"
+      + "non superera|non superera i|pas plus de|au maximum|au plus|ne depassera pas|ne depasse pas|nicht mehr als|"
+      + "hochstens|maximal|nicht uberschreiten|не более|не более чем|не больше|максимум|не превысит|не превышает|"
+      + "не більше|не більш ніж|не більше ніж|щонайбільше|не перевищить|не перевищує)\\s$");
   private static final Pattern AT_LEAST = compile(
       "(?U)(?<![\\w])(?:oltre|piu di|more than|over|at least|almeno|не менее|более|свыше|понад|більше|щонайменше|"
       + "mehr als|uber|mindestens|plus de|au moins|mas de|al menos|superaria los|superaria|supera i|superare i|"

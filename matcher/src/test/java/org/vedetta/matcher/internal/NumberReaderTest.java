@@ -58,6 +58,13 @@ class NumberReaderTest {
       близько шістсот військових                                  | 600   | 600   | ABOUT
       число убитых и раненых превысило 3 тысячи                   | 3000  | 1000000000000000000 | AT_LEAST
       il numero dei soldati uccisi ha già superato i 3.000        | 3000  | 1000000000000000000 | AT_LEAST
+      el total de militares no excederá los 9.000 efectivos       | 0     | 9000  | UP_TO
+      не более 9 тысяч военнослужащих                             | 0     | 9000  | UP_TO
+      не більше 9 тисяч військових                                | 0     | 9000  | UP_TO
+      no more than 9,000 troops                                   | 0     | 9000  | UP_TO
+      pas plus de 9 000 soldats                                   | 0     | 9000  | UP_TO
+      nicht mehr als 9.000 Soldaten                               | 0     | 9000  | UP_TO
+      non più di 9.000 soldati                                    | 0     | 9000  | UP_TO
       entre janvier et février, 1 000 à 3 000 soldats            | 1000  | 3000  | ABOUT
       i morti sono vicini ai 2.000                                | 2000  | 2000  | ABOUT
       nine soldiers                                               | 9     | 9     | EXACT
