@@ -156,6 +156,16 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** Two or three men recruited are people, not a deployment's total: a total needs at least 20. */
+  @Test
+  void aHandfulOfMenIsNoDeploymentTotal() {
+    assertThat(claims("Les deux jeunes hommes cubains racontent avoir été recrutés pour combattre en Russie.",
+        "2026-11-20"))
+        .noneMatch(c -> c.event().equals("troop_deployment") && c.quantity() != null);
+    assertThat(claims("North Korea sent 25 officers to Russia, Seoul said.", "2026-11-20"))
+        .anySatisfy(c -> assertThat(c.quantity().low()).isEqualTo(25));
+  }
+
   /** A ceiling announced ("no excederá los 9.000") is a planned figure of at most that many. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {

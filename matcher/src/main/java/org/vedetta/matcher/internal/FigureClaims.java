@@ -105,6 +105,9 @@ final class FigureClaims {
         continue;
       }
       EventType type = reading.rule().type();
+      if (f.high() < type.minimum(reading.role())) {
+        continue;
+      }
       Optional<MentionFinder.Found> ally = actors.nearestAlly(s, read.start(), read.end(), false);
       // A sentence about a third state's figures ("Kyiv lost more than 76,000") is not the topic ally's.
       Optional<String> subject = ally.flatMap(actors::actingState)

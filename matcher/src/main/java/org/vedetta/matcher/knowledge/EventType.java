@@ -73,10 +73,11 @@ public record EventType(
    * {@code label} words a figure of this role in English headlines, with {@code {amount}} and {@code {unit}}
    * ("{amount} more {unit}"); without one, the figure reads as amount and unit. A {@code cumulative} role is a
    * running count that only grows (the killed): a figure far below the known one counts a part of it (one unit,
-   * one battle), not a change.
+   * one battle), not a change. A figure below the role's {@code minimum} is not of that role ("the two young men
+   * recruited" are people, not a deployment).
    */
   public record Role(String id, String label, Map<String, List<String>> phrases, Map<String, List<String>> words,
-      boolean cumulative) {
+      boolean cumulative, long minimum) {
     public Role {
       phrases = Names.copy(phrases);
       words = Names.copy(words);
@@ -113,6 +114,11 @@ public record EventType(
   /** Whether {@code role} is one of this event type's running counts (see {@link Role}). */
   public boolean cumulative(String role) {
     return roles.stream().anyMatch(r -> r.id().equals(role) && r.cumulative());
+  }
+
+  /** The least figure of {@code role} (0 when any figure may be). */
+  public long minimum(String role) {
+    return roles.stream().filter(r -> r.id().equals(role)).mapToLong(Role::minimum).findFirst().orElse(0);
   }
 
   /** Whether {@code role} is one of this event type's roles. */
