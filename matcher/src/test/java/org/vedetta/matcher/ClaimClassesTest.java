@@ -156,6 +156,16 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** Sanctions or a law that enter into force are no treaty in force; a treaty that does is one. */
+  @Test
+  void onlyATreatyEntersIntoForceAsATreaty() {
+    assertThat(claims("Les sanctions américaines contre la compagnie pétrolière serbe NIS, contrôlée par le groupe "
+        + "russe Gazprom, sont entrées en vigueur.", "2026-11-20"))
+        .noneMatch(c -> c.event().equals("treaty_in_force"));
+    assertThat(claims("L'accord de défense entre la Serbie et la Russie est entré en vigueur.", "2026-11-20"))
+        .anySatisfy(c -> assertThat(c.event()).isEqualTo("treaty_in_force"));
+  }
+
   /** Two or three men recruited are people, not a deployment's total: a total needs at least 20. */
   @Test
   void aHandfulOfMenIsNoDeploymentTotal() {
