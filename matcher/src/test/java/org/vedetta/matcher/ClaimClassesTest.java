@@ -156,6 +156,17 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** People killed by a typhoon are no casualties of Russia's war, nor people wounded a deployment. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Москва. 30 сентября. INTERFAX - Число погибших в результате тайфуна во Вьетнаме достигло 19 человек, еще 88 "
+          + "человек получили ранения.",
+      "Typhoon Bualoi killed 19 people in Vietnam and injured 88, officials said on Tuesday, as Russia offered help.",
+      "Il tifone ha ucciso 19 persone in Vietnam, mentre Mosca ha offerto aiuti."})
+  void disasterVictimsAreNoWarCasualties(String text) {
+    assertThat(claims(text, "2025-10-01")).isEmpty();
+  }
+
   /** Sanctions or a law that enter into force are no treaty in force; a treaty that does is one. */
   @Test
   void onlyATreatyEntersIntoForceAsATreaty() {

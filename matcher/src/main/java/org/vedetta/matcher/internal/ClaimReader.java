@@ -140,7 +140,9 @@ public final class ClaimReader {
       confirmation.flatMap(c -> events.acknowledgement(s, c, fired)
           .or(() -> events.statement(s, c, confirmable))).ifPresent(claims::add);
     }
-    claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity()).toList(), official));
+    // A figure event counts only with the words it requires (casualties: a soldier, an army, a front, the war).
+    claims.addAll(0, figures.read(s, fired.stream().filter(f -> f.type().quantity() && f.rule().requiredIn(sentence))
+        .toList(), official));
     Set<String> goOn = fired.stream().filter(f -> f.type().carried() && (f.carried() || f.rule().requiredIn(sentence)))
         .map(f -> f.type().id()).collect(Collectors.toUnmodifiableSet());
     Set<String> wentOn = fired.stream().filter(EventRule.Fired::carried).map(f -> f.type().id())
