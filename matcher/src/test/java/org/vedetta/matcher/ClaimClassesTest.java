@@ -156,6 +156,15 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** A ship built in Russia is no supply because it is a ship: "ship" is a noun far more often than a verb. */
+  @Test
+  void aShipIsNoShipment() {
+    assertThat(claims("The Indian frigate built in Russia is commanded by a missile warfare specialist. The ship is "
+        + "crewed by 250 sailors.", "2026-11-20")).noneMatch(c -> c.event().equals("arms_supply"));
+    assertThat(claims("Russia shipped S-400 missiles to India in November.", "2026-11-20"))
+        .anySatisfy(c -> assertThat(c.event()).isEqualTo("arms_supply"));
+  }
+
   /** People killed by a typhoon are no casualties of Russia's war, nor people wounded a deployment. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {
