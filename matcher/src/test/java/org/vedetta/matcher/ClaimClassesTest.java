@@ -159,8 +159,8 @@ class ClaimClassesTest {
   /** A ship built in Russia is no supply because it is a ship: "ship" is a noun far more often than a verb. */
   @Test
   void aShipIsNoShipment() {
-    assertThat(claims("The Indian frigate built in Russia is commanded by a missile warfare specialist. The ship is "
-        + "crewed by 250 sailors.", "2026-11-20")).noneMatch(c -> c.event().equals("arms_supply"));
+    assertThat(claims("The Indian Navy's new frigate was built in Russia. The ship is commanded by a gunnery and "
+        + "missile warfare specialist.", "2026-11-20")).noneMatch(c -> c.event().equals("arms_supply"));
     assertThat(claims("Russia shipped S-400 missiles to India in November.", "2026-11-20"))
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("arms_supply"));
   }
