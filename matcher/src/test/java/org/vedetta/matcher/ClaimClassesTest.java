@@ -156,6 +156,21 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** The allies' people counted ("11,000 North Koreans", "mille cubani") are soldiers counted. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Around 11,000 North Koreans are fighting in Russia's Kursk region.",
+      "Rund 11.000 Nordkoreaner kämpfen in der russischen Region Kursk.",
+      "Около 11 тысяч северокорейцев воюют в Курской области.",
+      "Unos 11.000 norcoreanos combaten en la región rusa de Kursk."})
+  void theAlliesPeopleCountedAreSoldiersCounted(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo("troop_deployment");
+      assertThat(c.subject()).isEqualTo("north_korea");
+      assertThat(c.quantity().low()).isEqualTo(11000);
+    });
+  }
+
   /** A ship built in Russia is no supply because it is a ship: "ship" is a noun far more often than a verb. */
   @Test
   void aShipIsNoShipment() {
