@@ -156,6 +156,14 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** "di recente" says the statement is recent; "la recente visita" says the event is an earlier one. */
+  @Test
+  void aRecentStatementIsNewsARecentEventBackground() {
+    MatchResult statement = analyze(HEADLINE, "Zelensky ha dichiarato di recente che quasi 3.000 soldati nordcoreani "
+        + "sono stati uccisi o feriti in Russia.", "2026-11-20");
+    assertThat(statement.developments()).anySatisfy(d -> assertThat(d.claim().event()).isEqualTo("casualties"));
+  }
+
   /** The allies' people counted ("11,000 North Koreans", "mille cubani") are soldiers counted. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {
