@@ -156,11 +156,12 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
-  /** "di recente" says the statement is recent; "la recente visita" says the event is an earlier one. */
+  /** Italian "di recente" says the statement is recent, not that the event is an earlier one. */
   @Test
-  void aRecentStatementIsNewsARecentEventBackground() {
-    MatchResult statement = analyze(HEADLINE, "Zelensky ha dichiarato di recente che quasi 3.000 soldati nordcoreani "
-        + "sono stati uccisi o feriti in Russia.", "2026-11-20");
+  void aStatementMadeRecentlyIsNews() {
+    MatchResult statement = matcher.analyze(Knowledge.article("wire", "https://example.org/di-recente", HEADLINE,
+        "Zelensky ha dichiarato di recente che quasi 3.000 soldati nordcoreani sono stati uccisi o feriti in Russia.",
+        "it", "2026-11-20T08:00:00Z"));
     assertThat(statement.developments()).anySatisfy(d -> assertThat(d.claim().event()).isEqualTo("casualties"));
   }
 
