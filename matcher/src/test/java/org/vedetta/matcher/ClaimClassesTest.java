@@ -156,6 +156,18 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** A leader named by a title the lists lacked ("Staats- und Parteichef") makes a visit a meeting. */
+  @Test
+  void aPartyLeaderVisitingIsALeaderMeeting() {
+    MatchResult visit = matcher.analyze(Knowledge.article("wire", "https://example.org/xi-besuch", "",
+        "Chinas Staats- und Parteichef Xi beginnt heute einen viertägigen Besuch in Russland.", "de",
+        "2026-11-20T08:00:00Z"));
+    assertThat(visit.developments()).anySatisfy(d -> {
+      assertThat(d.claim().event()).isEqualTo("leader_meeting");
+      assertThat(d.claim().subject()).isEqualTo("china");
+    });
+  }
+
   /** Italian "di recente" says the statement is recent, not that the event is an earlier one. */
   @Test
   void aStatementMadeRecentlyIsNews() {
