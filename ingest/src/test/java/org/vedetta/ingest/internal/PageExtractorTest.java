@@ -290,6 +290,8 @@ class PageExtractorTest {
             <div class="post-share-bar"><a href="#">Facebook</a> <a href="#">X</a></div>
             <p>Pubblicità</p>
             <p>Foto: Ansa</p>
+            <p>Abbildung 4: klassische Schwachschicht.</p>
+            <p>Quelle: Landesregierung</p>
             <p>© RIPRODUZIONE RISERVATA</p>
           </div>
           <h2>Commenti (2)</h2><div><p>Un commento lungo di un lettore che non fa parte dell'articolo.</p></div>
