@@ -156,6 +156,19 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** Weapons received in a batch are a supply ("Bielorrusia recibió un nuevo lote de aviones de combate rusos"). */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Bielorrusia recibió un nuevo lote de aviones de combate rusos Su-30SM2.",
+      "Belarus received a new batch of Russian Su-30SM2 fighter jets.",
+      "Белоруссия получила новую партию российских истребителей Су-30СМ2."})
+  void weaponsReceivedInABatchAreASupply(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo("arms_supply");
+      assertThat(c.subject()).isEqualTo("belarus");
+    });
+  }
+
   /** A leader named by a title the lists lacked ("Staats- und Parteichef") makes a visit a meeting. */
   @Test
   void aPartyLeaderVisitingIsALeaderMeeting() {
