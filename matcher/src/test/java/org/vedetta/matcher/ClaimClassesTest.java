@@ -156,6 +156,16 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** "Killed or wounded" before the figure, as Russian and Ukrainian put it, counts losses, not the wounded. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "У війні Росії проти України загинуло або отримали поранення 6 тисяч північнокорейських військовослужбовців.",
+      "В войне России против Украины погибли или получили ранения 6 тысяч северокорейских военнослужащих."})
+  void killedOrWoundedBeforeTheFigureAreLosses(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("casualties")).singleElement()
+        .satisfies(c -> assertThat(c.quantity().role() + " " + c.quantity().low()).isEqualTo("losses 6000"));
+  }
+
   /** Weapons received in a batch are a supply ("Bielorrusia recibió un nuevo lote de aviones de combate rusos"). */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {
