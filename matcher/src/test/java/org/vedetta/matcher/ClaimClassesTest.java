@@ -156,6 +156,15 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** Sanctions evaded are no sanctions imposed. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Washington is weighing new measures against firms in Kyrgyzstan that help Russia evade sanctions.",
+      "Washington valuta misure contro le società del Kirghizistan che aiutano la Russia ad aggirare le sanzioni."})
+  void sanctionsEvadedAreNoSanctionsImposed(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).noneMatch(c -> c.event().equals("sanctions"));
+  }
+
   /** "Killed or wounded" before the figure, as Russian and Ukrainian put it, counts losses, not the wounded. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {
