@@ -30,6 +30,7 @@ class CarriedEventsTest {
       en | The EU adopted its 20th sanctions package on Monday. The move was reported by Reuters. The measures concern Russian banks and companies in India and China.
       it | L'Unione europea ha approvato il 20° pacchetto di sanzioni. Colpisce banche russe e società in India e in Cina.
       ru | Евросоюз утвердил 20-й пакет санкций против России. В список включены российские банки и компании из Индии и Китая.
+      fr | L'UE a adopté son 20e paquet de sanctions contre la Russie. Des entités en Inde et en Chine sont également visées.
       """)
   void theTargetsOfASanctionsPackageNamedTheSentenceBeforeAreSanctioned(String language, String text) {
     assertThat(sanctioned(text, language)).containsExactly("china", "india");

@@ -156,6 +156,23 @@ class ClaimClassesTest {
         .anySatisfy(c -> assertThat(c.event()).isEqualTo("official_confirmation"));
   }
 
+  /** "The largest arms supplier" is a standing fact, not a delivery; talks "verhandelt" are a meeting. */
+  @Test
+  void aStandingSupplierIsBackgroundAndTalksAreAMeeting() {
+    MatchResult supplier = matcher.analyze(Knowledge.article("wire", "https://example.org/fornitore", HEADLINE,
+        "Mosca è il più grande fornitore di armi del Vietnam.", "it", "2026-11-20T08:00:00Z"));
+    assertThat(supplier.assessments()).anySatisfy(a -> assertThat(a.claim().event()).isEqualTo("arms_supply"));
+    assertThat(supplier.developments()).isEmpty();
+
+    MatchResult talks = matcher.analyze(Knowledge.article("wire", "https://example.org/verhandelt", "",
+        "Am Dienstag hat Außenminister Lawrow in Moskau mit seinem indischen Amtskollegen Jaishankar verhandelt.",
+        "de", "2026-11-20T08:00:00Z"));
+    assertThat(talks.developments()).anySatisfy(d -> {
+      assertThat(d.claim().event()).isEqualTo("leader_meeting");
+      assertThat(d.claim().subject()).isEqualTo("india");
+    });
+  }
+
   /** Sanctions evaded are no sanctions imposed. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {

@@ -36,7 +36,7 @@ final class EventClaims {
       return List.of();
     }
     if (type.targeted()) {
-      List<int[]> targets = fired.carried() ? alliesAfter(s, trigger) : targets(s, fired.rule(), trigger);
+      List<int[]> targets = fired.carried() ? alliesNamed(s) : targets(s, fired.rule(), trigger);
       return targets.stream().map(m -> claim(s, type, m, null)).flatMap(Optional::stream).toList();
     }
     return claim(s, type, trigger, type.confirmation() ? (confirmable != null ? confirmable : type.confirms()) : null)
@@ -180,12 +180,12 @@ final class EventClaims {
   }
 
   /**
-   * The allies a sentence that goes on with a targeted event names after the word that carries it ("Il vise, entre
-   * autres, des banques russes, ... des entités en Inde et en Chine"): the focus state among them is no target.
+   * The allies a sentence that goes on with a targeted event names, before or after the word that carries it ("Il
+   * vise ... des entités en Inde et en Chine", "une société iranienne ... une en Syrie sont également visées"): the
+   * focus state among them is no target.
    */
-  private List<int[]> alliesAfter(Sentence s, int[] word) {
-    return s.mentions().stream().filter(m -> m.start() >= word[1] && actors.isAlly(m))
-        .map(m -> new int[] {m.start(), m.end()}).toList();
+  private List<int[]> alliesNamed(Sentence s) {
+    return s.mentions().stream().filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()}).toList();
   }
 
   private static int distance(int[] a, int[] b) {
