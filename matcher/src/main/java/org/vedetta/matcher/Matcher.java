@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.vedetta.matcher.internal.CarriedEvents;
 import org.vedetta.matcher.internal.ClaimReader;
 import org.vedetta.matcher.internal.DateReader;
 import org.vedetta.matcher.internal.Fingerprints;
@@ -280,9 +281,7 @@ public final class Matcher {
     Map<Claim, Novelty.Stated> claims = new LinkedHashMap<>();
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();
-    Set<String> carried = Set.of();
-    boolean lastCarried = false;
-    boolean carriedLead = false;
+    CarriedEvents run = new CarriedEvents();
     int next = 0; // the first mention not before the sentence: mentions and sentences are both in text order
     for (int i = 0; i < spans.size() && claims.size() < MAX_CLAIMS; i++) {
       int from = folded.get(i)[0];
@@ -302,19 +301,10 @@ public final class Matcher {
         }
       }
       ClaimReader.Reading reading = reader.read(text.folded().substring(from, to), local, published, topic,
-          treatyTopic, carried);
+          treatyTopic, run.carried());
       boolean leadSentence = i < LEAD_SENTENCES || span.paragraph() < LEAD_PARAGRAPHS;
-      // An event goes on into the next sentence, and over one sentence that names none; what a sentence goes on
-      // with is news when the run of sentences naming it began in the lead ("... 19e paquet de sanctions. Il vise").
-      boolean wentOnFromLead = carriedLead;
-      if (!reading.carries().isEmpty()) {
-        carriedLead = leadSentence || carriedLead && !carried.isEmpty();
-        carried = reading.carries();
-      } else if (!lastCarried) {
-        carried = Set.of();
-        carriedLead = false;
-      }
-      lastCarried = !reading.carries().isEmpty();
+      boolean wentOnFromLead = run.fromLead();
+      run.after(reading, leadSentence);
       List<ClaimReader.Read> reads = reading.claims();
       for (ClaimReader.Read r : reads) {
         if (claims.size() >= MAX_CLAIMS) {
