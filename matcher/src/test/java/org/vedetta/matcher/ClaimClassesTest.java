@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vedetta.model.Article;
 import org.vedetta.model.Claim;
 import org.vedetta.model.Development;
+import org.vedetta.model.Qualifier;
 import org.vedetta.model.Verdict;
 
 /**
@@ -29,6 +32,14 @@ class ClaimClassesTest {
 
   private List<Claim> claims(String text, String published) {
     return analyze(HEADLINE, text, published).assessments().stream().map(Assessment::claim).toList();
+  }
+
+  /** Asserts that the sentence, read in an article of 20 November 2026, states a claim of that event and subject. */
+  private void assertClaimOf(String sentence, String event, String subject) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo(event);
+      assertThat(c.subject()).isEqualTo(subject);
+    });
   }
 
   @Test
@@ -174,8 +185,8 @@ class ClaimClassesTest {
   }
 
   /** Sanctions evaded are no sanctions imposed. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Washington is weighing new measures against firms in Kyrgyzstan that help Russia evade sanctions.",
       "Washington valuta misure contro le società del Kirghizistan che aiutano la Russia ad aggirare le sanzioni."})
   void sanctionsEvadedAreNoSanctionsImposed(String sentence) {
@@ -183,8 +194,8 @@ class ClaimClassesTest {
   }
 
   /** "Killed or wounded" before the figure, as Russian and Ukrainian put it, counts losses, not the wounded. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "У війні Росії проти України загинуло або отримали поранення 6 тисяч північнокорейських військовослужбовців.",
       "В войне России против Украины погибли или получили ранения 6 тысяч северокорейских военнослужащих."})
   void killedOrWoundedBeforeTheFigureAreLosses(String sentence) {
@@ -193,16 +204,13 @@ class ClaimClassesTest {
   }
 
   /** Weapons received in a batch are a supply ("Bielorrusia recibió un nuevo lote de aviones de combate rusos"). */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Bielorrusia recibió un nuevo lote de aviones de combate rusos Su-30SM2.",
       "Belarus received a new batch of Russian Su-30SM2 fighter jets.",
       "Белоруссия получила новую партию российских истребителей Су-30СМ2."})
   void weaponsReceivedInABatchAreASupply(String sentence) {
-    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
-      assertThat(c.event()).isEqualTo("arms_supply");
-      assertThat(c.subject()).isEqualTo("belarus");
-    });
+    assertClaimOf(sentence, "arms_supply", "belarus");
   }
 
   /** A leader named by a title the lists lacked ("Staats- und Parteichef") makes a visit a meeting. */
@@ -227,8 +235,8 @@ class ClaimClassesTest {
   }
 
   /** The allies' people counted ("11,000 North Koreans", "mille cubani") are soldiers counted. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Around 11,000 North Koreans are fighting in Russia's Kursk region.",
       "Rund 11.000 Nordkoreaner kämpfen in der russischen Region Kursk.",
       "Около 11 тысяч северокорейцев воюют в Курской области.",
@@ -251,8 +259,8 @@ class ClaimClassesTest {
   }
 
   /** People killed by a typhoon are no casualties of Russia's war, nor people wounded a deployment. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Москва. 30 сентября. INTERFAX - Число погибших в результате тайфуна во Вьетнаме достигло 19 человек, еще 88 "
           + "человек получили ранения.",
       "Typhoon Bualoi killed 19 people in Vietnam and injured 88, officials said on Tuesday, as Russia offered help.",
@@ -282,35 +290,32 @@ class ClaimClassesTest {
   }
 
   /** A ceiling announced ("no excederá los 9.000") is a planned figure of at most that many. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Rusia estima que el total de militares rusos desplegados en Bielorrusia no excederá los 9.000 efectivos.",
       "The number of Russian troops deployed in Belarus will not exceed 9,000 soldiers, Minsk said."})
   void aCeilingAnnouncedIsAPlannedFigureOfAtMostThatMany(String sentence) {
     assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
       assertThat(c.event()).isEqualTo("troop_deployment");
       assertThat(c.quantity().high()).isEqualTo(9000);
-      assertThat(c.quantity().qualifier()).isEqualTo(org.vedetta.model.Qualifier.UP_TO);
+      assertThat(c.quantity().qualifier()).isEqualTo(Qualifier.UP_TO);
       assertThat(c.planned()).isTrue();
     });
   }
 
   /** Sanctions imposed, in the verbs each language imposes them with. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Евросоюз наложил санкции на белорусские банки.",
       "Євросоюз наклав санкції на білоруські банки.",
       "L'Unione europea imporrà sanzioni alle banche bielorusse."})
   void sanctionsImposedAreRead(String sentence) {
-    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
-      assertThat(c.event()).isEqualTo("sanctions");
-      assertThat(c.subject()).isEqualTo("belarus");
-    });
+    assertClaimOf(sentence, "sanctions", "belarus");
   }
 
   /** What a text calls known ("as is known", "è nota") is background, never a development. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Sul piano delle dotazioni, è nota la fornitura di droni militari da parte della Bielorussia alla Russia.",
       "As is known, Belarus supplies military drones to Russia.",
       "Как известно, Белоруссия поставляет России военные беспилотники."})
@@ -322,17 +327,14 @@ class ClaimClassesTest {
   }
 
   /** Homes or pensions for the families of the fallen, given by the ally's leader, acknowledge the deaths. */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
+  @ParameterizedTest
+  @ValueSource(strings = {
       "Kim Jong Un ha inaugurato le case per le famiglie dei caduti in Russia.",
       "Kim Jong Un opened new homes for the families of the fallen of the Kursk operation.",
       "В Пхеньяне Ким Чен Ын открыл квартал для семей бойцов, которые погибли в Курской области.",
       "Kim Jong Un a inauguré des logements pour les familles des soldats morts en Russie."})
   void careForTheFamiliesOfTheFallenAcknowledgesTheDeaths(String sentence) {
-    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
-      assertThat(c.event()).isEqualTo("official_confirmation");
-      assertThat(c.subject()).isEqualTo("north_korea");
-    });
+    assertClaimOf(sentence, "official_confirmation", "north_korea");
   }
 
   @Test

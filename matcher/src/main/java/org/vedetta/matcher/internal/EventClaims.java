@@ -1,7 +1,9 @@
 package org.vedetta.matcher.internal;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.vedetta.matcher.knowledge.EventType;
 import org.vedetta.model.EntityKind;
 import org.vedetta.model.Quantity;
@@ -144,8 +146,8 @@ final class EventClaims {
     List<int[]> aims = rule.aims().find(s.text()).stream().filter(w -> tokens.at(w[0]) > triggerWord).toList();
     if (!aims.isEmpty() && tokens.at(aims.get(0)[0]) - triggerWord <= 2) {
       // Words that carry the event into a sentence add targets in its own sentence too ("..., в который войдут").
-      aims = java.util.stream.Stream.concat(aims.stream(), rule.carriedBy().find(s.text()).stream()
-          .filter(w -> tokens.at(w[0]) > triggerWord)).sorted(java.util.Comparator.comparingInt(w -> w[0])).toList();
+      aims = Stream.concat(aims.stream(), rule.carriedBy().find(s.text()).stream()
+          .filter(w -> tokens.at(w[0]) > triggerWord)).sorted(Comparator.comparingInt(w -> w[0])).toList();
       // Each aim leads to the allies named after it, up to the focus state: "sanctions against Russia, which
       // target Chinese and Indian companies" aim at China and India.
       List<int[]> allies = new java.util.ArrayList<>();

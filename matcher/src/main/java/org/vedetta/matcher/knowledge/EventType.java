@@ -49,8 +49,8 @@ import org.vedetta.settings.Validated;
  *                  the focus side too, and a state named as a place ("met in Beijing") is not the ally
  * @param carriedBy words per language by which a sentence goes on with the event of the sentence before without
  *                  naming it again ("Nous venons d'adopter notre 19e paquet de sanctions. Il vise ... des entités en
- *                  Inde"), in a sentence holding no trigger of it: the allies named after one are its targets, and
- *                  the words the event requires were in the sentence before
+ *                  Inde"), in a sentence holding no trigger of it: the allies that sentence names are its targets,
+ *                  and the words the event requires were in the sentence before
  * @param roles     for a quantity event, what its figures can count ({@code total}, {@code increment},
  *                  {@code killed}...), each recognised by phrases around the figure; the first is the default.
  *                  Figures of different roles are never compared.
