@@ -462,4 +462,23 @@ class ClaimClassesTest {
 
     assertThat(claims).noneMatch(c -> c.event().equals("official_confirmation"));
   }
+
+  /** A base of the focus state's army in an ally states a deployment without a soldier word; the ally's own does not. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Russia has its military base in Tajikistan, which is subordinate to the Central Military District.",
+      "La Russie possède deux bases militaires en Syrie, à Tartous et à Hmeimim.",
+      "Росія виводить своїх військовиків з авіабази на північному сході Сирії."})
+  void aBaseOfRussiasArmyInAnAllyIsADeployment(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo("troop_deployment");
+      assertThat(c.subject()).isIn("tajikistan", "syria");
+    });
+  }
+
+  @Test
+  void anAllysOwnAirBaseIsNoDeployment() {
+    assertThat(claims("Twelve training aircraft joined the Shahid Babaei Air Base in Isfahan, in central Iran.",
+        "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));
+  }
 }

@@ -117,7 +117,7 @@ public final class ClaimReader {
         topic, treatyTopic, markers, actors.attribution(mentions));
     List<EventRule.Fired> fired = new ArrayList<>();
     for (EventRule rule : rules) {
-      List<int[]> triggers = rule.triggers().find(sentence).stream().filter(t -> !markers.negatedAt(t)).toList();
+      List<int[]> triggers = rule.triggersIn(sentence).stream().filter(t -> !markers.negatedAt(t)).toList();
       boolean goesOn = triggers.isEmpty() && carried.contains(rule.type().id());
       if (goesOn) {
         triggers = rule.carriedBy().find(sentence).stream().filter(t -> !markers.negatedAt(t)).toList();

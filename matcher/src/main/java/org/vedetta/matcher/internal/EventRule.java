@@ -11,7 +11,7 @@ import org.vedetta.matcher.knowledge.EventType;
  */
 record EventRule(EventType type, WordList triggers, WordList units, WordList requires, List<Role> roles,
     Map<String, WordList> acknowledges, WordList thirdParties, WordList aims, WordList statements,
-    WordList officials, WordList carriedBy) {
+    WordList officials, WordList carriedBy, WordList garrisons) {
 
   /** A role of a quantity event: the phrases that say it around a figure and the words that imply it. */
   record Role(String id, List<Phrase> phrases, WordList words) {}
@@ -29,12 +29,25 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
             Map.Entry::getKey, a -> lexicon.add(words.apply(a.getValue())))),
         lexicon.add(words.apply(e.thirdParties())), lexicon.add(words.apply(e.aims())),
         lexicon.add(words.apply(e.statements())), lexicon.add(words.apply(e.officials())),
-        lexicon.add(words.apply(e.carriedBy())));
+        lexicon.add(words.apply(e.carriedBy())), lexicon.add(words.apply(e.garrisons())));
   }
 
-  /** Whether the sentence holds one of the words this event type requires (or it requires none). */
+  /**
+   * Whether the sentence holds one of the words this event type requires (or it requires none); a garrison ("a
+   * military base") is one.
+   */
   boolean requiredIn(String sentence) {
-    return requires.isEmpty() || requires.occursIn(sentence);
+    return requires.isEmpty() || requires.occursIn(sentence) || garrisons.occursIn(sentence);
+  }
+
+  /** The places of the event's triggers and garrison words in the sentence, in order. */
+  List<int[]> triggersIn(String sentence) {
+    List<int[]> found = garrisons.find(sentence);
+    if (found.isEmpty()) {
+      return triggers.find(sentence);
+    }
+    return java.util.stream.Stream.concat(triggers.find(sentence).stream(), found.stream())
+        .sorted(java.util.Comparator.comparingInt((int[] t) -> t[0])).toList();
   }
 
   /**

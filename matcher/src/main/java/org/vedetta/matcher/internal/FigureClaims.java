@@ -253,7 +253,8 @@ final class FigureClaims {
 
   /**
    * A quantity event stated without a figure ("North Korean soldiers are fighting in Kursk"): a trigger that is not
-   * itself a unit word, with a unit word close by and an ally named in the sentence, when no figure was read there
+   * itself a unit word, with a unit word close by (or a garrison of the focus state: "Russia has its military base in Tajikistan") and an ally
+   * named in the sentence, when no figure was read there
    * and the sentence is not an official confirmation (those are the claims it makes).
    */
   private List<ClaimReader.Read> uncounted(Sentence s, List<EventRule.Fired> fired, List<ClaimReader.Read> read,
@@ -268,9 +269,11 @@ final class FigureClaims {
         continue;
       }
       List<int[]> units = e.rule().units().find(s.text());
+      List<int[]> garrisons = e.rule().garrisons().find(s.text());
       Optional<int[]> trigger = e.triggers().stream()
           .filter(t -> units.stream().noneMatch(u -> u[0] == t[0]))
-          .filter(t -> units.stream().anyMatch(u -> distance(t, u) <= UNCOUNTED_REACH))
+          .filter(t -> garrisons.stream().anyMatch(g -> g[0] == t[0]) && actors.namesFocus(s)
+              || units.stream().anyMatch(u -> distance(t, u) <= UNCOUNTED_REACH))
           .findFirst();
       if (trigger.isEmpty()) {
         continue;

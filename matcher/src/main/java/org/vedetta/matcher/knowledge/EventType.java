@@ -51,6 +51,9 @@ import org.vedetta.settings.Validated;
  *                  naming it again ("Nous venons d'adopter notre 19e paquet de sanctions. Il vise ... des entités en
  *                  Inde"), in a sentence holding no trigger of it: the allies that sentence names are its targets,
  *                  and the words the event requires were in the sentence before
+ * @param garrisons words per language naming a standing military presence ("military base", "авиабаза"): each
+ *                  fires the event and states it without a soldier word ("Russia has its military base in
+ *                  Tajikistan"), and stands for the words the event requires
  * @param roles     for a quantity event, what its figures can count ({@code total}, {@code increment},
  *                  {@code killed}...), each recognised by phrases around the figure; the first is the default.
  *                  Figures of different roles are never compared.
@@ -62,7 +65,7 @@ public record EventType(
     Map<String, Map<String, List<String>>> acknowledges, boolean bilateral, boolean targeted, List<String> reasons,
     Map<String, List<String>> aims, Map<String, List<String>> statements, Map<String, List<String>> officials,
     Map<String, List<String>> thirdParties, boolean meeting, Map<String, List<String>> carriedBy,
-    List<Role> roles)
+    Map<String, List<String>> garrisons, List<Role> roles)
     implements Validated {
 
   /**
@@ -95,6 +98,7 @@ public record EventType(
     statements = Names.copy(statements);
     officials = Names.copy(officials);
     carriedBy = Names.copy(carriedBy);
+    garrisons = Names.copy(garrisons);
     reasons = reasons == null ? List.of() : List.copyOf(reasons);
     label = label == null ? (id == null ? null : id.replace('_', ' ')) : label;
   }
