@@ -481,4 +481,14 @@ class ClaimClassesTest {
     assertThat(claims("Twelve training aircraft joined the Shahid Babaei Air Base in Isfahan, in central Iran.",
         "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));
   }
+
+  /** Reported speech puts the report in the past perfect: what a report states is news, what the text recalls is not. */
+  @Test
+  void thePastPerfectOfReportedSpeechIsNoBackground() {
+    assertThat(analyze(HEADLINE, "Ukraine's intelligence said on Monday that Russia had delivered S-400 missiles to "
+        + "India.", "2026-11-20").developments())
+        .anySatisfy(d -> assertThat(d.claim().event()).isEqualTo("arms_supply"));
+    assertThat(analyze(HEADLINE, "Russia had delivered S-400 missiles to India, the report recalls.", "2026-11-20")
+        .developments()).isEmpty();
+  }
 }

@@ -38,6 +38,8 @@ public final class ClaimReader {
   private final WordList negators;
   private final WordList background;
   private final WordList recalled;
+  private final WordList pastPerfect;
+  private final WordList reporting;
   private final WordList parts;
   private final WordList measures;
   private final WordList agreementSets;
@@ -68,6 +70,8 @@ public final class ClaimReader {
     this.negators = lexicon.add(words.apply(markers.negators()));
     this.background = lexicon.add(words.apply(markers.background()));
     this.recalled = lexicon.add(words.apply(markers.recalled()));
+    this.pastPerfect = lexicon.add(words.apply(markers.pastPerfect()));
+    this.reporting = lexicon.add(words.apply(markers.reporting()));
     this.parts = lexicon.add(words.apply(markers.parts()));
     this.measures = lexicon.add(words.apply(markers.measures()));
     this.agreementSets = lexicon.add(words.apply(markers.agreementSets()));
@@ -110,7 +114,7 @@ public final class ClaimReader {
     List<Read> claims = new ArrayList<>();
     Tokens tokens = lexicon.tokens(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
-        recalled.find(sentence), parts.find(sentence), measures.find(sentence), counts.find(sentence),
+        recalled.find(sentence), pastPerfect.find(sentence), reporting.find(sentence), parts.find(sentence), measures.find(sentence), counts.find(sentence),
         background.occursIn(sentence), agreementSets.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions,
         Sentence.once(() -> DateReader.read(sentence, published).orElse(null)),

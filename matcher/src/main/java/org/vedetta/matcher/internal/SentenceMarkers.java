@@ -7,7 +7,9 @@ import java.util.List;
  * word stands shortly before its trigger or figure, or right after ("will send", "plans to deploy", "6,000
  * soldiers will be sent", "направит"); it is denied when a negator stands right before ("will not sign", "не
  * направила"); the whole sentence is habitual or historical background when it holds a background word ("for
- * decades"), and a claim is when the past perfect stands right before its trigger ("had deployed").
+ * decades"), and a claim is when the past perfect stands right before its trigger ("had deployed"), unless a
+ * reporting verb stands before it: reported speech keeps the report's tense ("stated on Sunday that they had
+ * killed three soldiers"), and the claim's date, if any, still tells how far back it lies.
  */
 final class SentenceMarkers {
 
@@ -17,8 +19,10 @@ final class SentenceMarkers {
   /** Words a negator may stand before a claim's trigger, and before a figure. */
   private static final int NEGATED_BEFORE = 3;
   private static final int FIGURE_NEGATED_BEFORE = 6;
-  /** Words the past perfect may stand before a claim's trigger. */
+  /** Words the past perfect (or a word calling the event recent) may stand before a claim's trigger. */
   private static final int RECALLED_BEFORE = 2;
+  /** Words a reporting verb may stand before the past perfect it backshifts. */
+  private static final int REPORTED_BEFORE = 12;
   /** Words a count word ("the number of") may stand before the figure it stands for. */
   private static final int COUNT_BEFORE = 20;
 
@@ -26,6 +30,8 @@ final class SentenceMarkers {
   private final List<int[]> planned;
   private final List<int[]> negators;
   private final List<int[]> recalled;
+  private final List<int[]> pastPerfect;
+  private final List<int[]> reporting;
   private final List<int[]> parts;
   private final List<int[]> measures;
   private final List<int[]> counts;
@@ -33,11 +39,13 @@ final class SentenceMarkers {
   private final boolean agreementSet;
 
   SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, List<int[]> recalled,
-      List<int[]> parts, List<int[]> measures, List<int[]> counts, boolean background, boolean agreementSet) {
+      List<int[]> pastPerfect, List<int[]> reporting, List<int[]> parts, List<int[]> measures, List<int[]> counts, boolean background, boolean agreementSet) {
     this.tokens = tokens;
     this.planned = planned;
     this.negators = negators;
     this.recalled = recalled;
+    this.pastPerfect = pastPerfect;
+    this.reporting = reporting;
     this.parts = parts;
     this.measures = measures;
     this.counts = counts;
@@ -57,7 +65,9 @@ final class SentenceMarkers {
 
   /** Whether what the sentence states at {@code span} is background: the sentence is, or the span is recalled. */
   boolean backgroundAt(int[] span) {
-    return background || before(recalled, span, RECALLED_BEFORE);
+    return background || before(recalled, span, RECALLED_BEFORE) || pastPerfect.stream()
+        .filter(w -> before(List.of(w), span, RECALLED_BEFORE))
+        .anyMatch(w -> !before(reporting, w, REPORTED_BEFORE));
   }
 
   /** Whether what the sentence states at {@code span} is planned. */

@@ -42,7 +42,8 @@ public final class KnowledgeSet {
    */
   public record EventsFile(List<EventType> events, Map<String, List<String>> negations,
       Map<String, List<String>> negators, Map<String, List<String>> planned, Map<String, List<String>> background,
-      Map<String, List<String>> recalled, Map<String, List<String>> places, Map<String, List<String>> parts,
+      Map<String, List<String>> recalled, Map<String, List<String>> pastPerfect,
+      Map<String, List<String>> reporting, Map<String, List<String>> places, Map<String, List<String>> parts,
       Map<String, List<String>> measures, Map<String, List<String>> agreementSets,
       Map<String, List<String>> sources, Map<String, List<String>> counts) {
     public EventsFile {
@@ -57,7 +58,11 @@ public final class KnowledgeSet {
    * @param negators   deny the claim whose trigger they stand right before ("will not sign", "не направила")
    * @param planned    make the claim they stand by a plan or an announcement ("will send", "plans to")
    * @param background make the sentence's claims habitual or historical background ("for decades"), never news
-   * @param recalled   right before a trigger, tell an earlier event as background (the past perfect: "had sent")
+   * @param recalled   right before a trigger, call the event earlier ("the recent visit"): background
+   * @param pastPerfect right before a trigger, tell an earlier event as background ("had sent"), unless a reporting
+   *                   verb stands before them: then they are reported speech in its tense ("stated that they had
+   *                   killed three soldiers")
+   * @param reporting  verbs that report what someone said ("said", "a affirmé", "dijo")
    * @param places     make a state named right after them a place rather than an actor ("met in Beijing")
    * @param parts      after a figure, introduce its parts ("20,000 soldiers, including deminers"): the words
    *                   after them do not say what the figure itself counts
@@ -72,11 +77,12 @@ public final class KnowledgeSet {
    */
   public record Markers(Map<String, List<String>> negations, Map<String, List<String>> negators,
       Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
+      Map<String, List<String>> pastPerfect, Map<String, List<String>> reporting,
       Map<String, List<String>> places, Map<String, List<String>> parts, Map<String, List<String>> measures,
       Map<String, List<String>> agreementSets, Map<String, List<String>> sources,
       Map<String, List<String>> counts) {
     public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null, null);
 
     public Markers {
       negations = Names.copy(negations);
@@ -84,6 +90,8 @@ public final class KnowledgeSet {
       planned = Names.copy(planned);
       background = Names.copy(background);
       recalled = Names.copy(recalled);
+      pastPerfect = Names.copy(pastPerfect);
+      reporting = Names.copy(reporting);
       places = Names.copy(places);
       parts = Names.copy(parts);
       measures = Names.copy(measures);
@@ -200,7 +208,7 @@ public final class KnowledgeSet {
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
-            events.places(), events.parts(), events.measures(), events.agreementSets(), events.sources(),
+            events.pastPerfect(), events.reporting(), events.places(), events.parts(), events.measures(), events.agreementSets(), events.sources(),
             events.counts()));
   }
 
