@@ -491,4 +491,27 @@ class ClaimClassesTest {
     assertThat(analyze(HEADLINE, "Russia had delivered S-400 missiles to India, the report recalls.", "2026-11-20")
         .developments()).isEmpty();
   }
+
+  /**
+   * A step of a treaty the knowledge set does not track is news for as long as a tracked treaty's: three months
+   * after the signing it is still not known, half a year after it is.
+   */
+  @Test
+  void anUntrackedTreatysSigningMonthsAgoIsStillNews() {
+    String signed = "The treaty on security guarantees between Russia and Belarus was signed by Belarusian President "
+        + "Alexander Lukashenko and Vladimir Putin on December 6, 2024 in Minsk.";
+    assertThat(analyze(HEADLINE, signed, "2025-03-01").developments())
+        .anySatisfy(d -> assertThat(d.claim().event()).isEqualTo("treaty_signed"));
+    assertThat(analyze(HEADLINE, signed, "2025-07-01").developments()).isEmpty();
+  }
+
+  /** A ratification bill submitted to parliament is a ratification planned, not done. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "У лютому Путін подав до Держдуми законопроєкт про ратифікацію угоди з Білоруссю.",
+      "В феврале Путин внес в Госдуму законопроект о ратификации соглашения с Белоруссией."})
+  void aRatificationBillSubmittedIsAPlannedRatification(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("treaty_ratified"))
+        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+  }
 }

@@ -103,9 +103,6 @@ public final class Novelty {
       if (occurred == null) {
         return known(claim, facts, "a step of an untracked treaty, with no date");
       }
-      if (recalled(claim, published, stated)) {
-        return known(claim, facts, "recalls a step of " + claim.date());
-      }
       return facts.isEmpty() ? new Assessment(claim, Verdict.NEW, List.of(), null, "treaty step not known")
           : known(claim, facts, "treaty step already known");
     }
