@@ -514,4 +514,16 @@ class ClaimClassesTest {
     assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("treaty_ratified"))
         .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
   }
+
+  /** Weapons an ally will receive, and sanctions being prepared, are planned. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Лукашенко повідомив, що коли Білорусь отримає від Росії ракети «Орєшнік», то хотіла б розмістити їх на заході "
+          + "країни.",
+      "Российские военные базы в Белоруссии в 2027 году получат на вооружение более 70 единиц военной техники.",
+      "The European Union is preparing new sanctions against Belarusian banks."})
+  void weaponsToBeReceivedAndSanctionsInPreparationArePlanned(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.subject().equals("belarus"))
+        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+  }
 }
