@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A sanctions package is named once and its targets in the sentences after it ("Il vise ... des entités en Inde et
  * en Chine"): the words that carry the event on (events.yml, {@code carried_by}) make those sentences claims, but
- * only right after a sentence naming the sanctions, or one sentence later.
+ * only right after a sentence naming the sanctions, or up to two sentences later (a source line, a crosshead).
  */
 class CarriedEventsTest {
 
@@ -28,6 +28,7 @@ class CarriedEventsTest {
       fr | Nous venons d'adopter notre 20e paquet de sanctions. Il vise des banques russes et des entités en Inde et en Chine.
       en | The EU adopted its 20th sanctions package on Monday. It targets Russian banks and companies in India and China.
       en | The EU adopted its 20th sanctions package on Monday. The move was reported by Reuters. The measures concern Russian banks and companies in India and China.
+      en | The EU adopted its 20th sanctions package on Monday. This is reported by Reuters. Details. The measures concern Russian banks and companies in India and China.
       it | L'Unione europea ha approvato il 20° pacchetto di sanzioni. Colpisce banche russe e società in India e in Cina.
       ru | Евросоюз утвердил 20-й пакет санкций против России. В список включены российские банки и компании из Индии и Китая.
       fr | L'UE a adopté son 20e paquet de sanctions contre la Russie. Des entités en Inde et en Chine sont également visées.
@@ -57,7 +58,7 @@ class CarriedEventsTest {
   @Test
   void withoutSanctionsJustBeforeTargetingWordsSanctionNobody() {
     assertThat(sanctioned("The EU adopted its 20th sanctions package on Monday. Prices rose in Brussels. Markets "
-        + "fell in Paris. The new rules concern companies in India and China.", "en")).isEmpty();
+        + "fell in Paris. Oil slipped in London. The new rules concern companies in India and China.", "en")).isEmpty();
     assertThat(sanctioned("The new rules concern companies in India and China.", "en")).isEmpty();
   }
 }

@@ -4,13 +4,17 @@ import java.util.Set;
 
 /**
  * The events a run of sentences goes on with (see {@code carried_by} in events.yml): those the last sentence naming
- * one carries, kept over one sentence that names none; and whether the run began in the article's lead, so that
+ * one carries, kept over two sentences that name none (a source line, a crosshead); and whether the run began in the article's lead, so that
  * what a later sentence goes on with is the article's news ("19e paquet de sanctions. Il vise ...").
  */
 public final class CarriedEvents {
 
+  /** How many sentences naming none a run is kept over (a source line, a crosshead: "Details"). */
+  private static final int GAP = 2;
+
   private Set<String> carried = Set.of();
-  private boolean lastCarried;
+  /** How many sentences naming none of the carried events were read since the last that did. */
+  private int gap;
   private boolean fromLead;
 
   /** The events the next sentence may go on with. */
@@ -28,10 +32,10 @@ public final class CarriedEvents {
     if (!reading.carries().isEmpty()) {
       fromLead = lead || fromLead && !carried.isEmpty();
       carried = reading.carries();
-    } else if (!lastCarried) {
+    } else if (gap >= GAP) {
       carried = Set.of();
       fromLead = false;
     }
-    lastCarried = !reading.carries().isEmpty();
+    gap = reading.carries().isEmpty() ? gap + 1 : 0;
   }
 }

@@ -47,7 +47,7 @@ import org.vedetta.settings.Validated;
  *                  confirmation by one of them is a report, not an official confirmation
  * @param meeting   whether the event is the ally and the focus state meeting: the sentence must name someone of
  *                  the focus side too, and a state named as a place ("met in Beijing") is not the ally
- * @param carriedBy words per language by which a sentence goes on with the event of the sentence before without
+ * @param carriedBy words per language by which a sentence goes on with the event of a sentence just before without
  *                  naming it again ("Nous venons d'adopter notre 19e paquet de sanctions. Il vise ... des entités en
  *                  Inde"), in a sentence holding no trigger of it: the allies that sentence names are its targets,
  *                  and the words the event requires were in the sentence before
