@@ -526,4 +526,12 @@ class ClaimClassesTest {
     assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.subject().equals("belarus"))
         .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
   }
+
+  /** A contract or an agreement to supply arms is a supply planned, not made. */
+  @Test
+  void anArmsSupplyAgreementIsAPlannedSupply() {
+    assertThat(claims("Иран заключил с Россией соглашение о поставке вооружений на 500 млн евро.", "2026-11-20"))
+        .filteredOn(c -> c.event().equals("arms_supply"))
+        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+  }
 }
