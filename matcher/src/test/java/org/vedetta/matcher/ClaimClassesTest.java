@@ -480,6 +480,8 @@ class ClaimClassesTest {
   void anAllysOwnAirBaseIsNoDeployment() {
     assertThat(claims("Twelve training aircraft joined the Shahid Babaei Air Base in Isfahan, in central Iran.",
         "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));
+    assertThat(claims("Russian Su-30 jets landed at the Belarusian air base in Baranovichi on Monday.",
+        "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));
   }
 
   /** Reported speech puts the report in the past perfect: what a report states is news, what the text recalls is not. */

@@ -272,7 +272,7 @@ final class FigureClaims {
       List<int[]> garrisons = e.rule().garrisons().find(s.text());
       Optional<int[]> trigger = e.triggers().stream()
           .filter(t -> units.stream().noneMatch(u -> u[0] == t[0]))
-          .filter(t -> garrisons.stream().anyMatch(g -> g[0] == t[0]) && actors.namesFocus(s)
+          .filter(t -> garrisons.stream().anyMatch(g -> g[0] == t[0]) && actors.namesFocus(s) && !alliesOwn(s, t)
               || units.stream().anyMatch(u -> distance(t, u) <= UNCOUNTED_REACH))
           .findFirst();
       if (trigger.isEmpty()) {
@@ -285,6 +285,12 @@ final class FigureClaims {
           s.markers().plannedAt(t), s.markers().backgroundAt(t))));
     }
     return claims;
+  }
+
+  /** Whether the ally names the garrison as its own, right before it: "the Belarusian air base" is no Russian base. */
+  private boolean alliesOwn(Sentence s, int[] garrison) {
+    int word = s.tokens().at(garrison[0]);
+    return s.mentions().stream().anyMatch(m -> actors.isAlly(m) && s.tokens().at(m.end() - 1) == word - 1);
   }
 
   /** How many words may stand between a spelled number and its unit ("nine North Korean soldiers"). */
