@@ -536,4 +536,15 @@ class ClaimClassesTest {
         .filteredOn(c -> c.event().equals("arms_supply"))
         .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
   }
+
+  /** A meeting fixed for a day is planned, and the day named without its year is the next one. */
+  @Test
+  void aMeetingFixedForADayIsPlannedForTheNextSuchDay() {
+    assertThat(claims("È stata fissata per il 25 novembre la data dei colloqui tra il presidente della Serbia, "
+        + "Aleksandar Vucic, e il presidente russo Vladimir Putin.", "2026-10-18"))
+        .filteredOn(c -> c.event().equals("leader_meeting")).singleElement().satisfies(c -> {
+          assertThat(c.planned()).isTrue();
+          assertThat(c.date()).hasToString("2026-11-25");
+        });
+  }
 }
