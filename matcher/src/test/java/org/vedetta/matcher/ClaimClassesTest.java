@@ -547,4 +547,14 @@ class ClaimClassesTest {
           assertThat(c.date()).hasToString("2026-11-25");
         });
   }
+
+  /** A meeting or a trip in the future tense is planned. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "El presidente de Rusia, Vladímir Putin, se reunirá mañana con su homólogo bielorruso, Alexandr Lukashenko.",
+      "Il ministro degli Esteri russo, Sergei Lavrov, volerà oggi a Minsk per una visita di due giorni in Bielorussia."})
+  void aMeetingInTheFutureTenseIsPlanned(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("leader_meeting"))
+        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+  }
 }
