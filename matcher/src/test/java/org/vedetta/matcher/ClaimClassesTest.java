@@ -557,4 +557,12 @@ class ClaimClassesTest {
     assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("leader_meeting"))
         .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
   }
+
+  /** A meeting with another state's leader is no meeting with the ally the text is about. */
+  @Test
+  void aMeetingWithAThirdStatesLeaderIsNotTheAllysMeeting() {
+    assertThat(claims("Vladímir Putin llegó a Dusambé para una visita de Estado a Tayikistán. Además, Putin sostendrá "
+        + "una reunión con su homólogo azerbaiyano, Ilham Alíyev.", "2026-11-20"))
+        .filteredOn(c -> c.event().equals("leader_meeting") && c.sentence().contains("azerbaiyano")).isEmpty();
+  }
 }

@@ -215,6 +215,9 @@ final class EventClaims {
     Optional<MentionFinder.Found> place = type.meeting() && near.isEmpty() && s.topic().isEmpty()
         ? actors.nearestAlly(s, t[0], t[1], false) : Optional.empty();
     near = near.or(() -> place);
+    if (type.meeting() && near.isEmpty() && actors.namesThirdState(s)) {
+      return Optional.empty(); // the leader met is another state's ("su homólogo azerbaiyano"), not the text's ally
+    }
     // Else the ally party of a treaty the sentence names ("signed after talks in Moscow").
     Optional<String> subject = near.flatMap(actors::actingState).or(s::topic).or(() -> actors.treatyAlly(s));
     if (subject.isEmpty()) {
