@@ -30,11 +30,11 @@ class RealNewsGateTest {
     Evaluation.Report report = new Evaluation(matcher, LabelledIds.read(KNOWLEDGE.resolve("eval").resolve("real")))
         .run(corpus.labelled(RealCorpus.Part.TEST));
 
-    assertThat(report.articles()).isGreaterThanOrEqualTo(493);
+    assertThat(report.articles()).isGreaterThanOrEqualTo(535);
     assertThat(report.total().mentions().f1()).as("mention F1").isGreaterThanOrEqualTo(0.97);
-    assertThat(report.total().developments().precision()).as("development precision").isGreaterThanOrEqualTo(0.66);
+    assertThat(report.total().developments().precision()).as("development precision").isGreaterThanOrEqualTo(0.67);
     assertThat(report.total().developments().recall()).as("development recall").isGreaterThanOrEqualTo(0.48);
-    assertThat(report.total().ownNews().recall()).as("own-news recall").isGreaterThanOrEqualTo(0.77);
+    assertThat(report.total().ownNews().recall()).as("own-news recall").isGreaterThanOrEqualTo(0.76);
     assertThat(report.offTopicDevelopments()).as("developments on off-topic articles").isLessThanOrEqualTo(2);
   }
 }
