@@ -569,4 +569,13 @@ class ClaimClassesTest {
         + "una reunión con su homólogo azerbaiyano, Ilham Alíyev.", "2026-11-20"))
         .filteredOn(c -> c.event().equals("leader_meeting") && c.sentence().contains("azerbaiyano")).isEmpty();
   }
+
+  /** A visitor received by the leader, with the day or the place between the verb and the host, met him. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Abbas Araghtchi, le ministre iranien des Affaires étrangères, a bien été reçu lundi par Vladimir Poutine.",
+      "Il ministro degli Esteri iraniano è stato ricevuto ieri al Cremlino da Vladimir Putin."})
+  void aVisitorReceivedByTheLeaderMetHim(String sentence) {
+    assertClaimOf(sentence, "leader_meeting", "iran");
+  }
 }
