@@ -61,4 +61,15 @@ class CarriedEventsTest {
         + "fell in Paris. Oil slipped in London. The new rules concern companies in India and China.", "en")).isEmpty();
     assertThat(sanctioned("The new rules concern companies in India and China.", "en")).isEmpty();
   }
+
+  @Test
+  void aPackageAgainstRussiaThatWillIncludeAnAllysFirmsSanctionsTheAllyAsAPlan() {
+    String text = "L'ultimo pacchetto di sanzioni dell'Unione Europea contro la Russia includerà quattro società, tra "
+        + "cui una società commerciale cinese.";
+    assertThat(sanctioned(text, "it")).containsExactly("china");
+    assertThat(matcher.match(Knowledge.article("wire", "https://example.org/eu-next", "", text, "it",
+            "2026-11-23T08:00:00Z")).assessments())
+        .filteredOn(a -> a.claim().event().equals("sanctions"))
+        .allSatisfy(a -> assertThat(a.claim().planned()).isTrue());
+  }
 }

@@ -137,39 +137,25 @@ final class EventClaims {
   /**
    * Where to look for the allies an aimed event is aimed at: after an aim word right behind the trigger
    * ("sanctions against"), the allies named within a few words of it up to the focus state ("against Chinese and
-   * Indian firms"), or nothing; else the first ally or focus state named after the trigger (nothing when that is
-   * the focus: "sanctions against Russia"), else the trigger itself, whose nearest ally is taken.
+   * Indian firms"), or nothing; the allies named after a word carrying the event on ("... will include a Chinese
+   * firm"); else the first ally or focus state named after the trigger (nothing when that is the focus: "sanctions
+   * against Russia"), else the trigger itself, whose nearest ally is taken.
    */
   private List<int[]> targets(Sentence s, EventRule rule, int[] trigger) {
     Tokens tokens = s.tokens();
     int triggerWord = tokens.at(trigger[1] - 1);
     List<int[]> aims = rule.aims().find(s.text()).stream().filter(w -> tokens.at(w[0]) > triggerWord).toList();
-    if (!aims.isEmpty() && tokens.at(aims.get(0)[0]) - triggerWord <= 2) {
-      // Words that carry the event into a sentence add targets in its own sentence too ("..., в который войдут").
-      aims = Stream.concat(aims.stream(), rule.carriedBy().find(s.text()).stream()
-          .filter(w -> tokens.at(w[0]) > triggerWord)).sorted(Comparator.comparingInt(w -> w[0])).toList();
-      // Each aim leads to the allies named after it, up to the focus state: "sanctions against Russia, which
-      // target Chinese and Indian companies" aim at China and India.
-      List<int[]> allies = new java.util.ArrayList<>();
-      for (int[] aim : aims) {
-        int aimWord = tokens.at(aim[1] - 1);
-        for (MentionFinder.Found m : s.mentions()) {
-          int word = tokens.at(m.start());
-          if (word <= aimWord || word - aimWord > AIM_REACH) {
-            continue;
-          }
-          if (!actors.isAlly(m)) {
-            if (actors.actingState(m).filter(actors.focus()::equals).isPresent()) {
-              break;
-            }
-            continue;
-          }
-          if (allies.stream().noneMatch(a -> a[0] == m.start())) {
-            allies.add(new int[] {m.start(), m.end()});
-          }
-        }
+    boolean aimedRightAfter = !aims.isEmpty() && tokens.at(aims.get(0)[0]) - triggerWord <= 2;
+    // Words that carry the event into a sentence add targets in its own sentence too ("..., в который войдут",
+    // "Il pacchetto di sanzioni dell'UE contro la Russia includerà ... una società cinese").
+    List<int[]> carriers = rule.carriedBy().find(s.text()).stream().filter(w -> tokens.at(w[0]) > triggerWord)
+        .toList();
+    if (aimedRightAfter || !carriers.isEmpty()) {
+      List<int[]> allies = alliesAfter(s, Stream.concat(aimedRightAfter ? aims.stream() : Stream.empty(), carriers.stream())
+          .sorted(Comparator.comparingInt(w -> w[0])).toList());
+      if (aimedRightAfter || !allies.isEmpty()) {
+        return allies;
       }
-      return allies;
     }
     Optional<MentionFinder.Found> aimed = s.mentions().stream()
         .filter(m -> m.start() >= trigger[1])
@@ -179,6 +165,34 @@ final class EventClaims {
       return List.of(trigger);
     }
     return aimed.filter(actors::isAlly).map(m -> new int[] {m.start(), m.end()}).stream().toList();
+  }
+
+  /**
+   * The allies named after each aim, up to the focus state: "sanctions against Russia, which target Chinese and
+   * Indian companies" aim at China and India.
+   */
+  private List<int[]> alliesAfter(Sentence s, List<int[]> aims) {
+    Tokens tokens = s.tokens();
+    List<int[]> allies = new java.util.ArrayList<>();
+    for (int[] aim : aims) {
+      int aimWord = tokens.at(aim[1] - 1);
+      for (MentionFinder.Found m : s.mentions()) {
+        int word = tokens.at(m.start());
+        if (word <= aimWord || word - aimWord > AIM_REACH) {
+          continue;
+        }
+        if (!actors.isAlly(m)) {
+          if (actors.actingState(m).filter(actors.focus()::equals).isPresent()) {
+            break;
+          }
+          continue;
+        }
+        if (allies.stream().noneMatch(a -> a[0] == m.start())) {
+          allies.add(new int[] {m.start(), m.end()});
+        }
+      }
+    }
+    return allies;
   }
 
   /**
