@@ -59,7 +59,9 @@ public final class NumberReader {
       + "(?![\\w])"
       + "|(?<![\\w'])(?<small>" + String.join("|", STANDALONE.keySet()) + ")(?![\\w'])"
       + "|(?<![\\w])(?<vague>" + String.join("|", VAGUE) + ")(?![\\w])");
-  private static final Pattern PERCENT = compile("\\G\\s?(?:%|per ?cento|percent|per cent|процент[а-я]*)");
+  /** A percent sign or word after a figure, also joined by a hyphen ("100-процентную", "50-prozentige"). */
+  private static final Pattern PERCENT = compile(
+      "\\G[\\s-]?(?:%|per ?cento|percent|per cent|pour ?cent|por ?ciento|prozent[a-z]*|процент[а-я]*|відсот[а-яіїє]*)");
   private static final Pattern RANGE_JOIN = compile(
       "(?U)\\s?(?:-|/|to|a|e|e i|e le|and|et|und|y|bis|до|и|і)\\s?");
   private static final Pattern RANGE_OPEN = compile(

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.vedetta.model.Qualifier;
 
 class NumberReaderTest {
@@ -92,6 +93,13 @@ class NumberReaderTest {
     assertThat(f.percent()).isTrue();
     assertThat(f.qualifier()).isEqualTo(Qualifier.UP_TO);
     assertThat(f.high()).isEqualTo(40);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"гарантировать 100-процентную безопасность", "eine 50-prozentige Beteiligung",
+      "une hausse de 12 pour cent", "un aumento del 12 por ciento", "зросли на 12 відсотків"})
+  void aShareJoinedOrSpelledInAnyLanguageIsAPercentage(String text) {
+    assertThat(only(text).percent()).isTrue();
   }
 
   @Test
