@@ -578,4 +578,13 @@ class ClaimClassesTest {
   void aVisitorReceivedByTheLeaderMetHim(String sentence) {
     assertClaimOf(sentence, "leader_meeting", "iran");
   }
+
+  /** Troops another state deploys are not the ally's, though the ally is named in the sentence. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "На тлі розгортання американських військових у Карибському басейні президент Венесуели попросив Росію про допомогу.",
+      "Amid the deployment of American troops in the Caribbean, Venezuela's president asked Russia for help."})
+  void anotherStatesTroopsAreNotTheAllysDeployment(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));
+  }
 }

@@ -273,7 +273,7 @@ final class FigureClaims {
       Optional<int[]> trigger = e.triggers().stream()
           .filter(t -> units.stream().noneMatch(u -> u[0] == t[0]))
           .filter(t -> garrisons.stream().anyMatch(g -> g[0] == t[0]) && actors.namesFocus(s) && !alliesOwn(s, t)
-              || units.stream().anyMatch(u -> distance(t, u) <= UNCOUNTED_REACH))
+              || units.stream().anyMatch(u -> distance(t, u) <= UNCOUNTED_REACH && !anotherStates(s, u)))
           .findFirst();
       if (trigger.isEmpty()) {
         continue;
@@ -285,6 +285,16 @@ final class FigureClaims {
           s.markers().plannedAt(t), s.markers().backgroundAt(t))));
     }
     return claims;
+  }
+
+  /**
+   * Whether the soldier word is another state's, named right before it: "розгортання американських військових" are
+   * the United States' troops, not the ally's.
+   */
+  private boolean anotherStates(Sentence s, int[] unit) {
+    int word = s.tokens().at(unit[0]);
+    return s.mentions().stream().anyMatch(m -> s.tokens().at(m.end() - 1) == word - 1 && !actors.isAlly(m)
+        && actors.actingState(m).filter(state -> !state.equals(actors.focus())).isPresent());
   }
 
   /** Whether the ally names the garrison as its own, right before it: "the Belarusian air base" is no Russian base. */
