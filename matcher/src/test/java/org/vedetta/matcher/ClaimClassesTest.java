@@ -552,11 +552,12 @@ class ClaimClassesTest {
         });
   }
 
-  /** A meeting or a trip in the future tense is planned. */
+  /** A meeting or a trip in the future tense, or one something happens ahead of, is planned. */
   @ParameterizedTest
   @ValueSource(strings = {
       "El presidente de Rusia, Vladímir Putin, se reunirá mañana con su homólogo bielorruso, Alexandr Lukashenko.",
-      "Il ministro degli Esteri russo, Sergei Lavrov, volerà oggi a Minsk per una visita di due giorni in Bielorussia."})
+      "Il ministro degli Esteri russo, Sergei Lavrov, volerà oggi a Minsk per una visita di due giorni in Bielorussia.",
+      "The State Duma ratified a military pact with India ahead of President Vladimir Putin's visit to New Delhi."})
   void aMeetingInTheFutureTenseIsPlanned(String sentence) {
     assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("leader_meeting"))
         .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
