@@ -72,6 +72,15 @@ public final class PageExtractor {
       + "|(share|condividi|partager|teilen|compartir|поделиться|поділитися)( (this|on|su|sur|via) .{0,30})?"
       + "|((additional )?reporting|writing|editing|reporting and writing) by .{0,150}"
       + "|posted by .{0,80}"
+      // The label of a box of links or of the author's note, alone on its line ("Mehr zum Thema:", "Read also").
+      + "|(related (articles|stories|posts|news|content|topics)|read (also|more|next)|more (on this( topic)?|stories"
+      + "|from [\\p{L} ]{1,30})|you may also like|recommended( for you)?|about the author|see also"
+      + "|mehr zum thema|mehr themen|weitere (artikel|beiträge|themen|informationen|infos)( zum thema| aus der kolumne)?"
+      + "|schon gelesen|das könnte sie auch interessieren|über den autor|über die autorin|kommentierte artikel"
+      + "|leggi anche|potrebbe interessarti|articoli correlati|ti potrebbe interessare|l'autore"
+      + "|(à )?lire aussi|sur le même sujet|à propos de l'auteur|vous aimerez aussi"
+      + "|lee también|te puede interesar|noticias relacionadas|sobre el autor|también te puede interesar"
+      + "|читайте также|по теме|об авторе|читайте також|на тему|про автора)\\s*[:.?!…]?"
       + ")$");
   /** "By Jane Doe and John Roe", "di Mario Rossi", "Автор: Иван Петров": capitalised names only. */
   private static final String NAME = "\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3}";

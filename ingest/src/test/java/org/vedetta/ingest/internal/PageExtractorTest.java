@@ -288,6 +288,9 @@ class PageExtractorTest {
             <h2>Related developments</h2><p>Terzo paragrafo sotto un sottotitolo che non introduce link.</p>
             <h2>Comments from the minister</h2><p>Quarto paragrafo.</p>
             <div class="post-share-bar"><a href="#">Facebook</a> <a href="#">X</a></div>
+            <p>Weitere Informationen zum Gipfel gibt das Ministerium.</p>
+            <p>Mehr zum Thema:</p>
+            <p>Über den Autor</p>
             <p>Pubblicità</p>
             <p>Foto: Ansa</p>
             <p>Abbildung 4: klassische Schwachschicht.</p>
@@ -302,7 +305,7 @@ class PageExtractorTest {
     assertThat(page.text()).isEqualTo("Primo paragrafo del pezzo, abbastanza lungo da essere testo.\n\n"
         + "Secondo paragrafo, con un link dentro il testo.\n\nRelated developments\n\n"
         + "Terzo paragrafo sotto un sottotitolo che non introduce link.\n\nComments from the minister\n\n"
-        + "Quarto paragrafo.");
+        + "Quarto paragrafo.\n\nWeitere Informationen zum Gipfel gibt das Ministerium.");
   }
 
   @Test
