@@ -72,6 +72,13 @@ public final class PageExtractor {
       + "|(share|condividi|partager|teilen|compartir|поделиться|поділитися)( (this|on|su|sur|via) .{0,30})?"
       + "|((additional )?reporting|writing|editing|reporting and writing) by .{0,150}"
       + "|posted by .{0,80}"
+      // A photo agency's credit ("AFP / MARCO BERTORELLO"), an affiliate-link notice, an editorial disclaimer.
+      + "|(afp|ap|dpa|reuters|epa|ansa|getty images|imago|keystone|picture alliance|shutterstock|istock)\\s*/.{0,60}"
+      + "|(?=.{0,250}$).*\\b(affiliate[- ]?links?|partnerlinks?|werbelinks?|provisions-links?|enlaces de afiliados"
+      + "|liens affiliés|link di affiliazione)\\b.*"
+      + "|(?=.{0,250}$).*\\b(do(es)? not necessarily reflect|not responsible for the opinions|nicht notwendigerweise die"
+      + "|gibt die meinung des autors wieder|non riflettono necessariamente|ne reflètent? pas nécessairement"
+      + "|no reflejan? necesariamente|не обязательно совпадает с|може не збігатися з)\\b.*"
       // The label of a box of links or of the author's note, alone on its line ("Mehr zum Thema:", "Read also").
       + "|(related (articles|stories|posts|news|content|topics)|read (also|more|next)|more (on this( topic)?|stories"
       + "|from [\\p{L} ]{1,30})|you may also like|recommended( for you)?|about the author|see also"

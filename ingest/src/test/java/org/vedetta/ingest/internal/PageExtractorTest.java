@@ -291,6 +291,9 @@ class PageExtractorTest {
             <p>Weitere Informationen zum Gipfel gibt das Ministerium.</p>
             <p>Mehr zum Thema:</p>
             <p>Über den Autor</p>
+            <p>AFP / MARCO BERTORELLO</p>
+            <p>Dieser Beitrag enthält Affiliate-Links.</p>
+            <p>Die Kommentare geben nicht notwendigerweise die Meinung der Redaktion wieder.</p>
             <p>Pubblicità</p>
             <p>Foto: Ansa</p>
             <p>Abbildung 4: klassische Schwachschicht.</p>
