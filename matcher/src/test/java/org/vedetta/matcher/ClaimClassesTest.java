@@ -588,4 +588,21 @@ class ClaimClassesTest {
   void anotherStatesTroopsAreNotTheAllysDeployment(String sentence) {
     assertThat(claims(sentence, "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));
   }
+
+  /**
+   * Troops sent for a joint force are a contingent, not the total deployed; the first of them arriving leaves the
+   * figure a plan.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Russland hat die ersten von insgesamt 9.000 Soldaten für eine gemeinsame Truppe nach Belarus entsandt.",
+      "В Белоруссию прибудут около девяти тысяч российских военнослужащих для формирования совместной группировки."})
+  void troopsForAJointForceAreAPlannedContingent(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).anySatisfy(c -> {
+      assertThat(c.event()).isEqualTo("troop_deployment");
+      assertThat(c.quantity().low()).isEqualTo(9000);
+      assertThat(c.quantity().role()).isEqualTo("contingent");
+      assertThat(c.planned()).isTrue();
+    });
+  }
 }
