@@ -275,13 +275,14 @@ public final class Matcher {
         : readers.getOrDefault(article.language(), anyLanguage);
     Set<String> headline = new HashSet<>();
     // What the headline states as news: not what it names as background ("sanctions for supplying drones").
-    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty(), Set.of()).claims()
+    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty(), Set.of(), Set.of()).claims()
         .stream()
         .filter(r -> !r.background()).forEach(r -> headline.add(r.subject() + "|" + r.event()));
     Map<Claim, Novelty.Stated> claims = new LinkedHashMap<>();
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();
     CarriedEvents run = new CarriedEvents();
+    Set<String> named = Set.of(); // the events the sentence before named with the words they require
     int next = 0; // the first mention not before the sentence: mentions and sentences are both in text order
     for (int i = 0; i < spans.size() && claims.size() < MAX_CLAIMS; i++) {
       int from = folded.get(i)[0];
@@ -301,7 +302,8 @@ public final class Matcher {
         }
       }
       ClaimReader.Reading reading = reader.read(text.folded().substring(from, to), local, published, topic,
-          treatyTopic, run.carried());
+          treatyTopic, run.carried(), named);
+      named = reading.named();
       boolean leadSentence = i < LEAD_SENTENCES || span.paragraph() < LEAD_PARAGRAPHS;
       boolean wentOnFromLead = run.fromLead();
       run.after(reading, leadSentence);

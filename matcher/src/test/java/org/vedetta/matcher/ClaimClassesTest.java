@@ -605,4 +605,14 @@ class ClaimClassesTest {
       assertThat(c.planned()).isTrue();
     });
   }
+
+  /** The sentence after one naming arms supplies may name more of them without naming the arms again. */
+  @Test
+  void moreDeliveriesAfterASupplyAreASupplyPlanned() {
+    assertThat(claims("La Corée du Nord a livré des roquettes et des missiles à la Russie. D'autres livraisons sont "
+        + "prévues.", "2026-11-20")).filteredOn(c -> c.event().equals("arms_supply"))
+        .anySatisfy(c -> assertThat(c.planned()).isTrue());
+    assertThat(claims("La Corée du Nord a reçu Sergueï Lavrov. D'autres livraisons sont prévues.", "2026-11-20"))
+        .noneMatch(c -> c.event().equals("arms_supply"));
+  }
 }

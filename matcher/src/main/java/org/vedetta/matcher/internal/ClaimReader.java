@@ -94,7 +94,7 @@ public final class ClaimReader {
    *                names with the words they require, or goes on with
    * @param wentOn  the events this sentence goes on with from the sentence before, without naming them
    */
-  public record Reading(List<Read> claims, Set<String> carries, Set<String> wentOn) {}
+  public record Reading(List<Read> claims, Set<String> carries, Set<String> wentOn, Set<String> named) {}
 
   /**
    * Claims of a sentence.
@@ -105,11 +105,12 @@ public final class ClaimReader {
    * @param topic       the ally the surrounding text is about, used when the sentence names none
    * @param treatyTopic the treaty the surrounding text is about, used when a treaty step names none
    * @param carried     the events the sentence before carries on ({@link Reading#carries()})
+   * @param named       the events the sentence before named with the words they require ({@link Reading#named()})
    */
   public Reading read(String sentence, List<MentionFinder.Found> mentions, LocalDate published,
-      Optional<String> topic, Optional<String> treatyTopic, Set<String> carried) {
+      Optional<String> topic, Optional<String> treatyTopic, Set<String> carried, Set<String> named) {
     if (negations.occursIn(sentence)) {
-      return new Reading(List.of(), Set.of(), Set.of()); // A denial or a supposition states nothing.
+      return new Reading(List.of(), Set.of(), Set.of(), Set.of()); // A denial or a supposition states nothing.
     }
     List<Read> claims = new ArrayList<>();
     Tokens tokens = lexicon.tokens(sentence);
@@ -127,7 +128,7 @@ public final class ClaimReader {
         triggers = rule.carriedBy().find(sentence).stream().filter(t -> !markers.negatedAt(t)).toList();
       }
       if (!triggers.isEmpty()) {
-        fired.add(new EventRule.Fired(rule, triggers, goesOn));
+        fired.add(new EventRule.Fired(rule, triggers, goesOn, named.contains(rule.type().id())));
       }
     }
     // The event an official confirmation in this sentence is about: the highest-priority figure event named.
@@ -151,7 +152,13 @@ public final class ClaimReader {
         .map(f -> f.type().id()).collect(Collectors.toUnmodifiableSet());
     Set<String> wentOn = fired.stream().filter(EventRule.Fired::carried).map(f -> f.type().id())
         .collect(Collectors.toUnmodifiableSet());
-    return new Reading(asReasons(claims, fired), goOn, wentOn);
+    // The events (other than figures, treaty steps and confirmations) the sentence names with the words they
+    // require: the next sentence may name them again without those words ("More deliveries are planned").
+    Set<String> namedHere = fired.stream().filter(f -> !f.type().quantity() && !f.type().treaty()
+        && !f.type().confirmation() && !f.rule().requires().isEmpty() && f.rule().requiredIn(sentence))
+        .map(f -> f.type().id())
+        .collect(Collectors.toUnmodifiableSet());
+    return new Reading(asReasons(claims, fired), goOn, wentOn, namedHere);
   }
 
   /**

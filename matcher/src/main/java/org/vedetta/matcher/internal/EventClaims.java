@@ -29,7 +29,7 @@ final class EventClaims {
   List<ClaimReader.Read> read(Sentence s, EventRule.Fired fired, String confirmable) {
     EventType type = fired.type();
     int[] trigger = fired.triggers().get(0);
-    if (!fired.carried() && !fired.rule().requiredIn(s.text())
+    if (!fired.required(s.text())
         || type.meeting() && !(actors.namesFocus(s) && namesLeader(s, fired.rule())) && !scheduled(s, trigger)
         || type.bilateral() && !actors.namesFocus(s) && actors.alliesNamed(s) > 1) {
       return List.of();

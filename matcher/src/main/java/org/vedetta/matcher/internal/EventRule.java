@@ -53,11 +53,17 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
   /**
    * An event type fired in a sentence, with the places of its triggers there; {@code carried} when the sentence goes
    * on with it from the sentence before, whose required words then hold here: its triggers are then the words that
-   * carry it ("Il vise ...").
+   * carry it ("Il vise ..."); {@code namedBefore} when the sentence before named it with the words it requires ("North
+   * Korea delivered rockets and missiles. More deliveries are planned.").
    */
-  record Fired(EventRule rule, List<int[]> triggers, boolean carried) {
+  record Fired(EventRule rule, List<int[]> triggers, boolean carried, boolean namedBefore) {
     EventType type() {
       return rule.type();
+    }
+
+    /** Whether the words the event requires hold: in the sentence, or in the one before that named it. */
+    boolean required(String sentence) {
+      return carried || namedBefore || rule.requiredIn(sentence);
     }
   }
 }
