@@ -127,13 +127,13 @@ public final class NumberReader {
         "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty",
         "deux trois quatre cinq sept huit neuf dix onze douze treize quatorze quinze vingt",
         "zwei drei vier funf sieben acht neun zehn elf zwolf dreizehn vierzehn funfzehn zwanzig",
-        "tres cuatro cinco siete ocho nueve diez doce trece catorce quince veinte",
+        "dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce quince veinte",
         "два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать пятнадцать двадцать",
         "два три чотири п'ять шість сім вісім дев'ять десять одинадцять дванадцять п'ятнадцять двадцять"};
     int[][] values = {
         {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20}, {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20},
         {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20}, {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 20},
-        {3, 4, 5, 7, 8, 9, 10, 12, 13, 14, 15, 20}, {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20},
+        {2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 20}, {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20},
         {2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20}};
     for (int l = 0; l < lists.length; l++) {
       String[] list = lists[l].split(" ");

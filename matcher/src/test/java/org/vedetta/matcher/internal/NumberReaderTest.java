@@ -54,6 +54,8 @@ class NumberReaderTest {
       deux cents soldats                                          | 200   | 200   | EXACT
       circa seicento soldati                                      | 600   | 600   | ABOUT
       unos seiscientos soldados                                   | 600   | 600   | ABOUT
+      capturado a dos soldados norcoreanos                        | 2     | 2     | EXACT
+      seis soldados muertos                                       | 6     | 6     | EXACT
       около шестисот                                              | 600   | 600   | ABOUT
       sechshundert Soldaten                                       | 600   | 600   | EXACT
       близько шістсот військових                                  | 600   | 600   | ABOUT
