@@ -529,13 +529,14 @@ class ClaimClassesTest {
         .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
   }
 
-  /** A contract or an agreement to supply or buy arms is a supply planned, not made. */
+  /** A contract or an agreement to supply or buy arms is a supply planned, not made, and no treaty signed. */
   @ParameterizedTest
   @ValueSource(strings = {
       "Иран заключил с Россией соглашение о поставке вооружений на 500 млн евро.",
       "В іранському міноборони заявили, що фіналізували домовленість про купівлю в РФ винищувачів Су-35.",
       "Іран заявив про фіналізацію угоди щодо придбання у Росії винищувачів Су-35."})
   void anArmsSupplyAgreementIsAPlannedSupply(String sentence) {
+    assertThat(claims(sentence, "2026-11-20")).noneMatch(c -> c.event().startsWith("treaty_"));
     assertThat(claims(sentence, "2026-11-20"))
         .filteredOn(c -> c.event().equals("arms_supply"))
         .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());

@@ -81,7 +81,8 @@ final class TreatyClaims {
         // Several treaties may share a name: the one whose parties are named here wins.
         .max(Comparator.comparingLong(t -> named.stream().filter(t.parties()::contains).count()))
         .or(() -> known)
-        .or(() -> implied(states, s.topic(), published));
+        // A set of agreements or a supply contract is no step of the treaty its parties have ("a deal to buy jets").
+        .or(() -> s.markers().agreementSet() ? Optional.empty() : implied(states, s.topic(), published));
     if (treaty.isEmpty()) {
       return untracked(s, type, trigger, planned);
     }
