@@ -57,7 +57,7 @@ public final class NumberReader {
       // "около тысячи", "до тисячі": a thousand, not thousands, after a word of amount
       + "|(?<=(?:около|до|более|свыше|почти|порядка|понад|близько|майже|більше|щонайменше)\\s)(?:тысячи|тисячі))"
       + "(?![\\w])"
-      + "|(?<![\\w'])(?<small>" + String.join("|", STANDALONE.keySet()) + ")(?![\\w'])"
+      + "|(?<![\\w'])(?<small>" + String.join("|", longestFirst(STANDALONE.keySet())) + ")(?![\\w'])"
       + "|(?<![\\w])(?<vague>" + String.join("|", VAGUE) + ")(?![\\w])");
   /** A percent sign or word after a figure, also joined by a hyphen ("100-процентную", "50-prozentige"). */
   private static final Pattern PERCENT = compile(
@@ -163,7 +163,21 @@ public final class NumberReader {
       String[] kv = c.split(":");
       words.putIfAbsent(FoldedText.foldLetters(kv[0]), Integer.parseInt(kv[1]));
     }
+    // English tens and units joined by a hyphen: "Twenty-six Indian nationals".
+    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    String[] units = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    for (int t = 0; t < tens.length; t++) {
+      for (int u = 0; u < units.length; u++) {
+        words.putIfAbsent(tens[t] + "-" + units[u], 20 + 10 * t + u + 1);
+      }
+    }
     return Map.copyOf(words);
+  }
+
+  /** The words longest first, so that an alternation of them matches "twenty-six" before "twenty". */
+  private static List<String> longestFirst(java.util.Collection<String> words) {
+    return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()
+        .thenComparing(java.util.Comparator.naturalOrder())).toList();
   }
 
   /** Compiles a pattern written with the letters folding removes (й, ї, ё) as folded text has them. */

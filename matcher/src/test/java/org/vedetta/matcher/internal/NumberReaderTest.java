@@ -55,6 +55,7 @@ class NumberReaderTest {
       circa seicento soldati                                      | 600   | 600   | ABOUT
       unos seiscientos soldados                                   | 600   | 600   | ABOUT
       capturado a dos soldados norcoreanos                        | 2     | 2     | EXACT
+      Twenty-six Indian nationals were killed                     | 26    | 26    | EXACT
       seis soldados muertos                                       | 6     | 6     | EXACT
       около шестисот                                              | 600   | 600   | ABOUT
       sechshundert Soldaten                                       | 600   | 600   | EXACT
