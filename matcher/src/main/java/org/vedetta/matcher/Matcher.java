@@ -275,8 +275,8 @@ public final class Matcher {
         : readers.getOrDefault(article.language(), anyLanguage);
     Set<String> headline = new HashSet<>();
     // What the headline states as news: not what it names as background ("sanctions for supplying drones").
-    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty(), Set.of(), Set.of()).claims()
-        .stream()
+    reader.read(title.folded(), titleFound, published, Optional.empty(), Optional.empty(), Set.of(), Set.of())
+        .claims().stream()
         .filter(r -> !r.background()).forEach(r -> headline.add(r.subject() + "|" + r.event()));
     Map<Claim, Novelty.Stated> claims = new LinkedHashMap<>();
     Optional<String> topic = lastAlly(titleFound);

@@ -463,7 +463,7 @@ class ClaimClassesTest {
     assertThat(claims).noneMatch(c -> c.event().equals("official_confirmation"));
   }
 
-  /** A base of the focus state's army in an ally states a deployment without a soldier word; the ally's own does not. */
+  /** A base of the focus state's army in an ally states a deployment without a soldier word. */
   @ParameterizedTest
   @ValueSource(strings = {
       "Russia has its military base in Tajikistan, which is subordinate to the Central Military District.",
@@ -484,7 +484,7 @@ class ClaimClassesTest {
         "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));
   }
 
-  /** Reported speech puts the report in the past perfect: what a report states is news, what the text recalls is not. */
+  /** Reported speech puts the report in the past perfect: what it states is news, what the text recalls is not. */
   @Test
   void thePastPerfectOfReportedSpeechIsNoBackground() {
     assertThat(analyze(HEADLINE, "Ukraine's intelligence said on Monday that Russia had delivered S-400 missiles to "
@@ -584,7 +584,8 @@ class ClaimClassesTest {
   /** Troops another state deploys are not the ally's, though the ally is named in the sentence. */
   @ParameterizedTest
   @ValueSource(strings = {
-      "На тлі розгортання американських військових у Карибському басейні президент Венесуели попросив Росію про допомогу.",
+      "На тлі розгортання американських військових у Карибському басейні президент Венесуели попросив Росію "
+          + "про допомогу.",
       "Amid the deployment of American troops in the Caribbean, Venezuela's president asked Russia for help."})
   void anotherStatesTroopsAreNotTheAllysDeployment(String sentence) {
     assertThat(claims(sentence, "2026-11-20")).noneMatch(c -> c.event().equals("troop_deployment"));

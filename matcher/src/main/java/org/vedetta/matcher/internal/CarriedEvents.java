@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * The events a run of sentences goes on with (see {@code carried_by} in events.yml): those the last sentence naming
- * one carries, kept over two sentences that name none (a source line, a crosshead); and whether the run began in the article's lead, so that
- * what a later sentence goes on with is the article's news ("19e paquet de sanctions. Il vise ...").
+ * one carries, kept over two sentences that name none (a source line, a crosshead); and whether the run began in the
+ * article's lead, so that what a later sentence goes on with is the article's news ("19e paquet de sanctions. Il
+ * vise ...").
  */
 public final class CarriedEvents {
 

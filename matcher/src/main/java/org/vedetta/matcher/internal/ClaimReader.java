@@ -115,8 +115,9 @@ public final class ClaimReader {
     List<Read> claims = new ArrayList<>();
     Tokens tokens = lexicon.tokens(sentence);
     SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
-        recalled.find(sentence), pastPerfect.find(sentence), reporting.find(sentence), parts.find(sentence), measures.find(sentence), counts.find(sentence),
-        background.occursIn(sentence), agreementSets.occursIn(sentence));
+        recalled.find(sentence), pastPerfect.find(sentence), reporting.find(sentence), parts.find(sentence),
+        measures.find(sentence), counts.find(sentence), background.occursIn(sentence),
+        agreementSets.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions,
         Sentence.once(() -> DateReader.read(sentence, published).orElse(null)),
         topic, treatyTopic, markers, actors.attribution(mentions));

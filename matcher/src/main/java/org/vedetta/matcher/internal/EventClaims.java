@@ -151,8 +151,9 @@ final class EventClaims {
     List<int[]> carriers = rule.carriedBy().find(s.text()).stream().filter(w -> tokens.at(w[0]) > triggerWord)
         .toList();
     if (aimedRightAfter || !carriers.isEmpty()) {
-      List<int[]> allies = alliesAfter(s, Stream.concat(aimedRightAfter ? aims.stream() : Stream.empty(), carriers.stream())
-          .sorted(Comparator.comparingInt(w -> w[0])).toList());
+      List<int[]> words = Stream.concat(aimedRightAfter ? aims.stream() : Stream.empty(), carriers.stream())
+          .sorted(Comparator.comparingInt(w -> w[0])).toList();
+      List<int[]> allies = alliesAfter(s, words);
       if (aimedRightAfter || !allies.isEmpty()) {
         return allies;
       }

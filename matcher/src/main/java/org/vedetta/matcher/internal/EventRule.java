@@ -1,8 +1,10 @@
 package org.vedetta.matcher.internal;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.vedetta.matcher.knowledge.EventType;
 
 /**
@@ -46,8 +48,8 @@ record EventRule(EventType type, WordList triggers, WordList units, WordList req
     if (found.isEmpty()) {
       return triggers.find(sentence);
     }
-    return java.util.stream.Stream.concat(triggers.find(sentence).stream(), found.stream())
-        .sorted(java.util.Comparator.comparingInt((int[] t) -> t[0])).toList();
+    return Stream.concat(triggers.find(sentence).stream(), found.stream())
+        .sorted(Comparator.comparingInt((int[] t) -> t[0])).toList();
   }
 
   /**

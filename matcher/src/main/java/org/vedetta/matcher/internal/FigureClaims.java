@@ -253,8 +253,8 @@ final class FigureClaims {
 
   /**
    * A quantity event stated without a figure ("North Korean soldiers are fighting in Kursk"): a trigger that is not
-   * itself a unit word, with a unit word close by (or a garrison of the focus state: "Russia has its military base in Tajikistan") and an ally
-   * named in the sentence, when no figure was read there
+   * itself a unit word, with a unit word close by that is not another state's (or a garrison of the focus state:
+   * "Russia has its military base in Tajikistan") and an ally named in the sentence, when no figure was read there
    * and the sentence is not an official confirmation (those are the claims it makes).
    */
   private List<ClaimReader.Read> uncounted(Sentence s, List<EventRule.Fired> fired, List<ClaimReader.Read> read,

@@ -2,6 +2,8 @@ package org.vedetta.matcher.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,9 +177,9 @@ public final class NumberReader {
   }
 
   /** The words longest first, so that an alternation of them matches "twenty-six" before "twenty". */
-  private static List<String> longestFirst(java.util.Collection<String> words) {
-    return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()
-        .thenComparing(java.util.Comparator.naturalOrder())).toList();
+  private static List<String> longestFirst(Collection<String> words) {
+    return words.stream().sorted(Comparator.comparingInt(String::length).reversed()
+        .thenComparing(Comparator.naturalOrder())).toList();
   }
 
   /** Compiles a pattern written with the letters folding removes (й, ї, ё) as folded text has them. */

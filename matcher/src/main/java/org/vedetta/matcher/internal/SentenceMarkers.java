@@ -39,7 +39,8 @@ final class SentenceMarkers {
   private final boolean agreementSet;
 
   SentenceMarkers(Tokens tokens, List<int[]> planned, List<int[]> negators, List<int[]> recalled,
-      List<int[]> pastPerfect, List<int[]> reporting, List<int[]> parts, List<int[]> measures, List<int[]> counts, boolean background, boolean agreementSet) {
+      List<int[]> pastPerfect, List<int[]> reporting, List<int[]> parts, List<int[]> measures, List<int[]> counts,
+      boolean background, boolean agreementSet) {
     this.tokens = tokens;
     this.planned = planned;
     this.negators = negators;

@@ -208,8 +208,8 @@ public final class KnowledgeSet {
     }
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
-            events.pastPerfect(), events.reporting(), events.places(), events.parts(), events.measures(), events.agreementSets(), events.sources(),
-            events.counts()));
+            events.pastPerfect(), events.reporting(), events.places(), events.parts(), events.measures(),
+            events.agreementSets(), events.sources(), events.counts()));
   }
 
   /** The knowledge directory's files, some possibly replaced by text. */
