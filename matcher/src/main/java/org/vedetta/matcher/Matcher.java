@@ -282,7 +282,6 @@ public final class Matcher {
     Optional<String> topic = lastAlly(titleFound);
     Optional<String> treatyTopic = Optional.empty();
     CarriedEvents run = new CarriedEvents();
-    Set<String> named = Set.of(); // the events the sentence before named with the words they require
     int next = 0; // the first mention not before the sentence: mentions and sentences are both in text order
     for (int i = 0; i < spans.size() && claims.size() < MAX_CLAIMS; i++) {
       int from = folded.get(i)[0];
@@ -302,8 +301,7 @@ public final class Matcher {
         }
       }
       ClaimReader.Reading reading = reader.read(text.folded().substring(from, to), local, published, topic,
-          treatyTopic, run.carried(), named);
-      named = reading.named();
+          treatyTopic, run.carried(), run.named());
       boolean leadSentence = i < LEAD_SENTENCES || span.paragraph() < LEAD_PARAGRAPHS;
       boolean wentOnFromLead = run.fromLead();
       run.after(reading, leadSentence);

@@ -42,6 +42,12 @@ class ClaimClassesTest {
     });
   }
 
+  /** Asserts that the sentence states claims of that event, every one of them planned. */
+  private void assertPlannedClaimsOf(String sentence, String event) {
+    assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals(event))
+        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+  }
+
   @Test
   void killedAndWoundedAreDifferentQuantities() {
     List<Claim> claims = claims("At least 300 North Korean soldiers have been killed and 2,700 wounded, the NIS said.",
@@ -513,8 +519,7 @@ class ClaimClassesTest {
       "У лютому Путін подав до Держдуми законопроєкт про ратифікацію угоди з Білоруссю.",
       "В феврале Путин внес в Госдуму законопроект о ратификации соглашения с Белоруссией."})
   void aRatificationBillSubmittedIsAPlannedRatification(String sentence) {
-    assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("treaty_ratified"))
-        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+    assertPlannedClaimsOf(sentence, "treaty_ratified");
   }
 
   /** Weapons an ally will receive, and sanctions being prepared, are planned. */
@@ -537,9 +542,7 @@ class ClaimClassesTest {
       "Іран заявив про фіналізацію угоди щодо придбання у Росії винищувачів Су-35."})
   void anArmsSupplyAgreementIsAPlannedSupply(String sentence) {
     assertThat(claims(sentence, "2026-11-20")).noneMatch(c -> c.event().startsWith("treaty_"));
-    assertThat(claims(sentence, "2026-11-20"))
-        .filteredOn(c -> c.event().equals("arms_supply"))
-        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+    assertPlannedClaimsOf(sentence, "arms_supply");
   }
 
   /** A meeting fixed for a day is planned, and the day named without its year is the next one. */
@@ -560,8 +563,7 @@ class ClaimClassesTest {
       "Il ministro degli Esteri russo, Sergei Lavrov, volerà oggi a Minsk per una visita di due giorni in Bielorussia.",
       "The State Duma ratified a military pact with India ahead of President Vladimir Putin's visit to New Delhi."})
   void aMeetingInTheFutureTenseIsPlanned(String sentence) {
-    assertThat(claims(sentence, "2026-11-20")).filteredOn(c -> c.event().equals("leader_meeting"))
-        .isNotEmpty().allSatisfy(c -> assertThat(c.planned()).isTrue());
+    assertPlannedClaimsOf(sentence, "leader_meeting");
   }
 
   /** A meeting with another state's leader is no meeting with the ally the text is about. */

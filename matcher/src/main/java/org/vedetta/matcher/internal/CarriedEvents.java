@@ -6,7 +6,8 @@ import java.util.Set;
  * The events a run of sentences goes on with (see {@code carried_by} in events.yml): those the last sentence naming
  * one carries, kept over two sentences that name none (a source line, a crosshead); and whether the run began in the
  * article's lead, so that what a later sentence goes on with is the article's news ("19e paquet de sanctions. Il
- * vise ...").
+ * vise ..."); and the events the last sentence named with the words they require, which the next may name again
+ * without them ("More deliveries are planned").
  */
 public final class CarriedEvents {
 
@@ -17,10 +18,16 @@ public final class CarriedEvents {
   /** How many sentences naming none of the carried events were read since the last that did. */
   private int gap;
   private boolean fromLead;
+  private Set<String> named = Set.of();
 
   /** The events the next sentence may go on with. */
   public Set<String> carried() {
     return carried;
+  }
+
+  /** The events the sentence before named with the words they require. */
+  public Set<String> named() {
+    return named;
   }
 
   /** Whether the run the next sentence may go on with began in the lead. */
@@ -38,5 +45,6 @@ public final class CarriedEvents {
       fromLead = false;
     }
     gap = reading.carries().isEmpty() ? gap + 1 : 0;
+    named = reading.named();
   }
 }

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.vedetta.matcher.knowledge.EventType;
 import org.vedetta.matcher.knowledge.KnowledgeSet;
 import org.vedetta.model.Quantity;
@@ -43,6 +44,7 @@ public final class ClaimReader {
   private final WordList parts;
   private final WordList measures;
   private final WordList agreementSets;
+  private final WordList contracts;
   private final WordList counts;
   private final Actors actors;
   private final FigureClaims figures;
@@ -75,6 +77,7 @@ public final class ClaimReader {
     this.parts = lexicon.add(words.apply(markers.parts()));
     this.measures = lexicon.add(words.apply(markers.measures()));
     this.agreementSets = lexicon.add(words.apply(markers.agreementSets()));
+    this.contracts = lexicon.add(words.apply(markers.contracts()));
     this.counts = lexicon.add(words.apply(markers.counts()));
     this.actors = new Actors(knowledge, lexicon.add(words.apply(markers.places())),
         lexicon.add(words.apply(markers.sources())));
@@ -114,10 +117,14 @@ public final class ClaimReader {
     }
     List<Read> claims = new ArrayList<>();
     Tokens tokens = lexicon.tokens(sentence);
-    SentenceMarkers markers = new SentenceMarkers(tokens, planned.find(sentence), negators.find(sentence),
+    // A contract to supply or buy makes what it is about planned, and names no treaty step, as a set of agreements.
+    List<int[]> contract = contracts.find(sentence);
+    List<int[]> plans = contract.isEmpty() ? planned.find(sentence) : Stream.concat(
+        planned.find(sentence).stream(), contract.stream()).toList();
+    SentenceMarkers markers = new SentenceMarkers(tokens, plans, negators.find(sentence),
         recalled.find(sentence), pastPerfect.find(sentence), reporting.find(sentence), parts.find(sentence),
         measures.find(sentence), counts.find(sentence), background.occursIn(sentence),
-        agreementSets.occursIn(sentence));
+        !contract.isEmpty() || agreementSets.occursIn(sentence));
     Sentence s = new Sentence(sentence, tokens, mentions,
         Sentence.once(() -> DateReader.read(sentence, published).orElse(null)),
         topic, treatyTopic, markers, actors.attribution(mentions));

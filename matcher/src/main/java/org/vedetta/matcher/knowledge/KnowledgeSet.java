@@ -45,7 +45,7 @@ public final class KnowledgeSet {
       Map<String, List<String>> recalled, Map<String, List<String>> pastPerfect,
       Map<String, List<String>> reporting, Map<String, List<String>> places, Map<String, List<String>> parts,
       Map<String, List<String>> measures, Map<String, List<String>> agreementSets,
-      Map<String, List<String>> sources, Map<String, List<String>> counts) {
+      Map<String, List<String>> contracts, Map<String, List<String>> sources, Map<String, List<String>> counts) {
     public EventsFile {
       events = events == null ? List.of() : events;
     }
@@ -70,6 +70,8 @@ public final class KnowledgeSet {
    *                   "5 billion dollars"): never a count of soldiers
    * @param agreementSets name a set of agreements ("the agreements signed", "более 20 соглашений"): the cooperation
    *                   deals of a visit, so the sentence states no step of a treaty the knowledge set does not track
+   * @param contracts  name a contract to supply or buy ("соглашение о поставке"): what it is about is planned, and the
+   *                   sentence states no step of a treaty, as with a set of agreements
    * @param sources    within a few words of a state that is neither an ally nor the focus, make it the source of what
    *                   the sentence reports ("South Korea's spy agency", "laut Seoul"), not the state it is about
    * @param counts     stand for the figure that follows them ("the number of soldiers killed ... passed 3,000"): the
@@ -79,10 +81,10 @@ public final class KnowledgeSet {
       Map<String, List<String>> planned, Map<String, List<String>> background, Map<String, List<String>> recalled,
       Map<String, List<String>> pastPerfect, Map<String, List<String>> reporting,
       Map<String, List<String>> places, Map<String, List<String>> parts, Map<String, List<String>> measures,
-      Map<String, List<String>> agreementSets, Map<String, List<String>> sources,
-      Map<String, List<String>> counts) {
+      Map<String, List<String>> agreementSets, Map<String, List<String>> contracts,
+      Map<String, List<String>> sources, Map<String, List<String>> counts) {
     public static final Markers NONE = new Markers(null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
 
     public Markers {
       negations = Names.copy(negations);
@@ -96,6 +98,7 @@ public final class KnowledgeSet {
       parts = Names.copy(parts);
       measures = Names.copy(measures);
       agreementSets = Names.copy(agreementSets);
+      contracts = Names.copy(contracts);
       sources = Names.copy(sources);
       counts = Names.copy(counts);
     }
@@ -209,7 +212,7 @@ public final class KnowledgeSet {
     return new KnowledgeSet(entities.entities(), treaties.treaties(), events.events(), facts.facts(),
         new Markers(events.negations(), events.negators(), events.planned(), events.background(), events.recalled(),
             events.pastPerfect(), events.reporting(), events.places(), events.parts(), events.measures(),
-            events.agreementSets(), events.sources(), events.counts()));
+            events.agreementSets(), events.contracts(), events.sources(), events.counts()));
   }
 
   /** The knowledge directory's files, some possibly replaced by text. */
